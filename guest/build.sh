@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Builds data/kobako.wasm from pinned Debian sources with Debian's clang for wasm32-wasi.
+#
+#   guest/build.sh [OUTPUT]        (default OUTPUT: data/kobako.wasm)
+#
+# Environment: KOBAKO_BUILD_DIR (scratch folder, default .guest-build/), KOBAKO_SKIP_TOOLCHAIN=1 to
+# skip the apt step. Third-party sources are fetched as Debian source packages, checked against the
+# sha256 sums below, unpacked into the scratch folder and patched there; none is committed.
+set -euo pipefail
+
+GUEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$GUEST_DIR")
+OUT=$(realpath -m "${1:-$ROOT/data/kobako.wasm}")
+WORK=$(realpath -m "${KOBAKO_BUILD_DIR:-$ROOT/.guest-build}")
+
+MRUBY_DEB_VERSION=3.1.0-3
+MRUBY_ORIG=mruby_3.1.0.orig.tar.gz
+MRUBY_SHA256=64ce0a967028a1a913d3dfc8d3f33b295332ab73be6f68e96d0f675f18c79ca8
+ONIG_DEB_VERSION=6.9.8-1
+ONIG_ORIG=libonig_6.9.8.orig.tar.gz
+ONIG_SHA256=26372720bab6733c869a9eb69377f73971138dc5e3eff4a81f5ba8aea5435fb2
+
+CLANG=clang-19
+JOBS=${KOBAKO_JOBS:-2}
+
+log() { printf '[guest] %s\n' "$*" >&2; }
+
+[ "${KOBAKO_SKIP_TOOLCHAIN:-0}" = 1 ] || bash "$GUEST_DIR/install-toolchain.sh"
+
+# --- sources -------------------------------------------------------------------------------
+SOURCES="$WORK/sources"
+mkdir -p "$SOURCES"
+fetch_source() { # package debian-version orig-file sha256
+  local pkg=$1 version=$2 file=$3 sha=$4
+  if ! (cd "$SOURCES" && echo "$sha  $file" | sha256sum -c --status 2>/dev/null); then
+    log "fetching Debian source package $pkg=$version"
+    (cd "$SOURCES" && apt-get source --download-only -q "$pkg=$version" >&2)
+  fi
+  (cd "$SOURCES" && echo "$sha  $file" | sha256sum -c --status) || {
+    log "checksum mismatch for $file (expected $sha)"
+    exit 1
+  }
+}
+fetch_source mruby "$MRUBY_DEB_VERSION" "$MRUBY_ORIG" "$MRUBY_SHA256"
+fetch_source libonig "$ONIG_DEB_VERSION" "$ONIG_ORIG" "$ONIG_SHA256"
+
+# A fresh, patched tree every build, so nothing stale leaks into the output.
+SRC="$WORK/src"
+rm -rf "$SRC" "$WORK/mruby-build"
+mkdir -p "$SRC"
+tar -xzf "$SOURCES/$MRUBY_ORIG" -C "$SRC"
+MRUBY="$SRC/mruby-3.1.0"
+for patch in "$GUEST_DIR"/patches/mruby-*.diff; do
+  [ -e "$patch" ] || continue
+  log "applying $(basename "$patch")"
+  patch -s -d "$MRUBY" -p1 <"$patch"
+done
+
+# --- mruby (native mrbc + wasm libmruby.a with our runtime gem) ----------------------------
+log "building mruby"
+(
+  cd "$MRUBY"
+  export MRUBY_CONFIG="$GUEST_DIR/build_config.rb" MRUBY_BUILD_DIR="$WORK/mruby-build"
+  export KOBAKO_GUEST_DIR="$GUEST_DIR" KOBAKO_CLANG="$CLANG"
+  # Reproducible output: no absolute paths of this checkout or scratch folder in the binary.
+  export KOBAKO_PREFIX_MAP="-ffile-prefix-map=$GUEST_DIR=guest -ffile-prefix-map=$WORK=build"
+  rake -j"$JOBS" all >"$WORK/mruby-build.log" 2>&1 || {
+    tail -n 60 "$WORK/mruby-build.log" >&2
+    exit 1
+  }
+)
+LIBMRUBY="$WORK/mruby-build/wasm/lib/libmruby.a"
+
+# --- setjmp runtime: compiled without -wasm-enable-sjlj (it defines what that mode calls) ---
+OBJ="$WORK/obj"
+mkdir -p "$OBJ"
+$CLANG --target=wasm32-wasi --sysroot=/usr -O2 -mexception-handling -I"$GUEST_DIR/include" \
+  -ffile-prefix-map="$GUEST_DIR=guest" -c "$GUEST_DIR/sjlj/sjlj.c" -o "$OBJ/sjlj.o"
+
+# --- link ----------------------------------------------------------------------------------
+log "linking $OUT"
+mkdir -p "$(dirname "$OUT")"
+# Stack first: a C stack overflow traps instead of overwriting static data. 1 MiB of stack lets
+# Ruby recurse as deep as it does natively (SystemStackError comes from mruby's own limit).
+$CLANG --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor -mexception-handling \
+  "$OBJ/sjlj.o" "$LIBMRUBY" -lm \
+  -Wl,-u,kobako_boot \
+  -Wl,--export=__stack_pointer \
+  -Wl,--stack-first -Wl,-z,stack-size=1048576 \
+  -Wl,--gc-sections -Wl,--strip-all \
+  -o "$OUT.tmp"
+mv "$OUT.tmp" "$OUT"
+log "done: $(stat -c %s "$OUT") bytes, gzip $(gzip -9c "$OUT" | wc -c) bytes"

@@ -1,0 +1,41 @@
+# mruby build configuration for the kobako guest (mruby 3.1.0, Debian source package).
+# Used by guest/build.sh as MRUBY_CONFIG; GUEST_DIR and CLANG come from the environment.
+
+guest_dir = ENV.fetch('KOBAKO_GUEST_DIR')
+clang = ENV.fetch('KOBAKO_CLANG', 'clang-19')
+
+# Native build: only what is needed to compile the Ruby parts of the gems (mrbc).
+MRuby::Build.new do |conf|
+  conf.toolchain :gcc
+  conf.gem core: 'mruby-bin-mrbc'
+end
+
+MRuby::CrossBuild.new('wasm') do |conf|
+  conf.toolchain :clang
+
+  wasm_flags = %W[
+    --target=wasm32-wasi --sysroot=/usr
+    -O2 -fno-ident
+    -mllvm -wasm-enable-sjlj -mexception-handling
+    -I#{guest_dir}/include
+  ] + ENV.fetch('KOBAKO_PREFIX_MAP', '').split
+  [conf.cc, conf.asm].each do |cc|
+    cc.command = clang
+    cc.flags = [%w[-std=gnu99 -Wall -Wundef -Wno-unused-function], wasm_flags]
+  end
+  conf.cc.defines += %w[MRB_INT64 MRB_UTF8_STRING]
+  conf.linker.command = clang
+  conf.archiver.command = 'llvm-ar-19'
+
+  # Curated standard library: core and extensions, no file, IO, socket, process, sleep or exit.
+  %w[
+    mruby-compiler mruby-error
+    mruby-array-ext mruby-hash-ext mruby-string-ext mruby-symbol-ext mruby-numeric-ext
+    mruby-range-ext mruby-proc-ext mruby-object-ext mruby-kernel-ext mruby-class-ext
+    mruby-compar-ext mruby-enum-ext mruby-enum-lazy mruby-enum-chain mruby-enumerator
+    mruby-toplevel-ext mruby-fiber mruby-struct mruby-catch mruby-method mruby-metaprog
+    mruby-eval mruby-binding mruby-proc-binding
+    mruby-math mruby-rational mruby-complex mruby-random mruby-time mruby-sprintf mruby-pack
+  ].each { |g| conf.gem core: g }
+  conf.gem "#{guest_dir}/runtime"
+end

@@ -1,0 +1,108 @@
+# Ruby's output API on top of Kobako::Output#__write (src/output.c). There is no IO class in the
+# guest: $stdout and $stderr are Kobako::Output objects that reach the host's capped buffers.
+module Kobako
+  class Output
+    def initialize(fd)
+      @fd = fd
+    end
+
+    def write(*objects)
+      written = 0
+      objects.each { |o| written += __write(o.to_s) }
+      written
+    end
+
+    def print(*objects)
+      objects.each { |o| __write(o.to_s) }
+      nil
+    end
+
+    def <<(object)
+      __write(object.to_s)
+      self
+    end
+
+    def puts(*objects)
+      if objects.empty?
+        __write("\n")
+        return nil
+      end
+      objects.each do |o|
+        if o.is_a?(Array)
+          o.empty? ? __write("\n") : puts(*o)
+        else
+          s = o.to_s
+          __write(s)
+          __write("\n") unless s.end_with?("\n")
+        end
+      end
+      nil
+    end
+
+    def printf(format, *args)
+      __write(sprintf(format, *args))
+      nil
+    end
+
+    def putc(c)
+      __write(c.is_a?(Integer) ? (c & 0xff).chr : c.to_s[0].to_s)
+      c
+    end
+
+    def flush
+      self
+    end
+
+    def sync
+      true
+    end
+
+    def sync=(value)
+      value
+    end
+
+    def fileno
+      @fd
+    end
+
+    def tty?
+      false
+    end
+    alias isatty tty?
+  end
+end
+
+$stdout = Kobako::Output.new(1)
+$stderr = Kobako::Output.new(2)
+STDOUT = $stdout
+STDERR = $stderr
+
+module Kernel
+  def puts(*objects)
+    $stdout.puts(*objects)
+  end
+
+  def print(*objects)
+    $stdout.print(*objects)
+  end
+
+  def p(*objects)
+    objects.each { |o| $stdout.write(o.inspect, "\n") }
+    objects.size <= 1 ? objects.first : objects
+  end
+
+  def printf(*args)
+    $stdout.printf(*args) unless args.empty?
+    nil
+  end
+
+  def putc(c)
+    $stdout.putc(c)
+  end
+
+  def warn(*messages, uplevel: nil)
+    messages.flatten.each { |m| $stderr.puts(m) }
+    nil
+  end
+
+end

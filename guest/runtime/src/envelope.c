@@ -1,0 +1,111 @@
+#include "envelope.h"
+
+#include <mruby/array.h>
+#include <mruby/error.h>
+#include <mruby/string.h>
+#include <stdio.h>
+
+#include "value_encoder.h"
+
+/* A SystemStackError carries ~1000 frames; the first ones tell the story. */
+#define BACKTRACE_MAX_LINES 64
+
+static void error_start(wire_writer *w, const char *kind, const char *klass) {
+  wire_array_header(w, 2);
+  wire_int(w, 1);
+  wire_map_header(w, 4);
+  wire_cstr(w, "kind");
+  wire_cstr(w, kind);
+  wire_cstr(w, "klass");
+  wire_cstr(w, klass);
+  wire_cstr(w, "message");
+}
+
+static mrb_value call_message(mrb_state *mrb, void *exc) {
+  return mrb_funcall(mrb, *(mrb_value *)exc, "message", 0);
+}
+
+static mrb_value call_backtrace(mrb_state *mrb, void *exc) {
+  return mrb_exc_backtrace(mrb, *(mrb_value *)exc);
+}
+
+/* Calls into Ruby (a script may override #message) under protection: a raising or odd
+ * override yields an empty value instead of escaping. */
+static mrb_value protected_call(mrb_state *mrb, mrb_protect_error_func *fn, mrb_value exc) {
+  mrb_bool failed = FALSE;
+  mrb_value v = mrb_protect_error(mrb, fn, &exc, &failed);
+  if (failed) {
+    mrb->exc = NULL;
+    return mrb_nil_value();
+  }
+  return v;
+}
+
+void kobako_envelope_exception(mrb_state *mrb, wire_writer *w, mrb_value exc) {
+  const char *klass = mrb_obj_classname(mrb, exc);
+  error_start(w, "raise", klass ? klass : "Exception");
+  mrb_value message = protected_call(mrb, call_message, exc);
+  if (mrb_string_p(message)) wire_str(w, RSTRING_PTR(message), (size_t)RSTRING_LEN(message));
+  else wire_cstr(w, "");
+
+  wire_cstr(w, "backtrace");
+  mrb_value bt = protected_call(mrb, call_backtrace, exc);
+  if (!mrb_array_p(bt)) {
+    wire_array_header(w, 0);
+    return;
+  }
+  mrb_int n = RARRAY_LEN(bt), strings = 0;
+  for (mrb_int i = 0; i < n; i++) strings += mrb_string_p(RARRAY_PTR(bt)[i]);
+  mrb_int kept = strings > BACKTRACE_MAX_LINES ? BACKTRACE_MAX_LINES : strings;
+  wire_array_header(w, (uint32_t)(kept + (kept < strings)));
+  for (mrb_int i = 0, written = 0; i < n && written < kept; i++) {
+    mrb_value line = RARRAY_PTR(bt)[i];
+    if (!mrb_string_p(line)) continue;
+    wire_str(w, RSTRING_PTR(line), (size_t)RSTRING_LEN(line));
+    written++;
+  }
+  if (kept < strings) {
+    char more[48];
+    snprintf(more, sizeof more, "... %ld more lines", (long)(strings - kept));
+    wire_cstr(w, more);
+  }
+}
+
+void kobako_envelope_value(mrb_state *mrb, wire_writer *w, mrb_value value) {
+  wire_array_header(w, 2);
+  wire_int(w, 0);
+  encode_failure failure;
+  if (kobako_encode_value(mrb, w, value, &failure)) return;
+
+  wire_reset(w);
+  const char *klass = mrb_obj_classname(mrb, failure.culprit);
+  error_start(w, "unrepresentable", klass ? klass : "Object");
+  char message[160];
+  snprintf(message, sizeof message, "%s: %s", klass ? klass : "object", failure.message);
+  wire_cstr(w, message);
+  wire_cstr(w, "backtrace");
+  wire_array_header(w, 0);
+}
+
+void kobako_envelope_syntax_error(mrb_state *mrb, wire_writer *w,
+                                  const struct mrb_parser_message *error) {
+  (void)mrb;
+  error_start(w, "syntax", "SyntaxError");
+  char message[320];
+  snprintf(message, sizeof message, "line %d:%d: %s", error->lineno, error->column,
+           error->message ? error->message : "syntax error");
+  wire_cstr(w, message);
+  wire_cstr(w, "backtrace");
+  char line[48];
+  snprintf(line, sizeof line, "(eval):%d", error->lineno);
+  wire_array_header(w, 1);
+  wire_cstr(w, line);
+}
+
+void kobako_envelope_fallback(wire_writer *w) {
+  wire_reset(w);
+  error_start(w, "internal", "NoMemoryError");
+  wire_cstr(w, "the guest ran out of memory while encoding the response");
+  wire_cstr(w, "backtrace");
+  wire_array_header(w, 0);
+}

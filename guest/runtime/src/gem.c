@@ -1,0 +1,12 @@
+/* Gem entry points: defines the Kobako module and the C parts of the runtime. The Ruby parts
+ * (mrblib/) are loaded by mruby right after this. */
+#include <mruby.h>
+
+void kobako_output_init(mrb_state *mrb, struct RClass *kobako);
+
+void mrb_kobako_runtime_gem_init(mrb_state *mrb) {
+  struct RClass *kobako = mrb_define_module(mrb, "Kobako");
+  kobako_output_init(mrb, kobako);
+}
+
+void mrb_kobako_runtime_gem_final(mrb_state *mrb) { (void)mrb; }
