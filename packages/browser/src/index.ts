@@ -1,0 +1,43 @@
+import { Sandbox as CoreSandbox, type Platform, type SandboxOptions } from "@kobako/core";
+import { defaultPlatform } from "./platform.js";
+
+export {
+  BytecodeError,
+  type ErrorOrigin,
+  HandleExhaustedError,
+  HandleTableExhausted,
+  type InvocationOptions,
+  type KobakoError,
+  MemoryLimitError,
+  type Platform,
+  SandboxError,
+  type SandboxOptions,
+  ServiceError,
+  TimeoutError,
+  TrapError,
+  type Usage,
+} from "@kobako/core";
+export {
+  createPlatform,
+  defaultPlatform,
+  type PlatformOptions,
+} from "./platform.js";
+
+/**
+ * A sandbox whose guest runs in a pool of module Web Workers shared by all sandboxes of the page.
+ *
+ * ```ts
+ * await using sandbox = new Sandbox({ timeout: 5_000 });
+ * await sandbox.eval("1 + 2"); // 3
+ * ```
+ */
+export class Sandbox extends CoreSandbox {
+  /**
+   * @param options caps of each invocation.
+   * @param platform another platform, e.g. `createPlatform({ module })` for a precompiled
+   *   kobako.wasm or `createPlatform({ wasmUrl })` for another location.
+   */
+  constructor(options?: SandboxOptions, platform: Platform = defaultPlatform) {
+    super(options, platform);
+  }
+}

@@ -1,0 +1,26 @@
+import type { Endpoint } from "comlink";
+
+/** A started worker, as a platform adapter hands it to the pool. */
+export interface WorkerHandle {
+  /** The worker's message port, adapted to comlink's `Endpoint`. */
+  endpoint: Endpoint;
+  /** Ends the worker at once, whatever it is doing. */
+  terminate(): unknown;
+  /** Registers a listener for the worker dying or failing to load after it was handed over. */
+  onError?(listener: (error: Error) => void): void;
+  /** Lets the process exit while this worker idles (Node); `ref` undoes it while it works. */
+  unref?(): void;
+  ref?(): void;
+}
+
+/**
+ * What a platform adapter (`@kobako/node`, `@kobako/browser`) provides: how to start a worker
+ * running `exposeWorkerRuntime`, and how to get the compiled kobako.wasm. Core calls
+ * `loadModule` once per platform object and shares one worker pool between all its sandboxes.
+ */
+export interface Platform {
+  startWorker(): WorkerHandle | Promise<WorkerHandle>;
+  loadModule(): Promise<WebAssembly.Module>;
+  /** Upper bound of workers in the pool; default `min(hardwareConcurrency, 4)`. */
+  maxWorkers?: number;
+}

@@ -1,0 +1,171 @@
+import { type Remote, wrap } from "comlink";
+import type { WorkerApi } from "../protocol.js";
+import type { Platform, WorkerHandle } from "./platform.js";
+
+/** A worker of the pool with its comlink proxy. */
+export interface PooledWorker {
+  readonly api: Remote<WorkerApi>;
+  readonly handle: WorkerHandle;
+  /** Rejects when the worker dies; never resolves. */
+  readonly failed: Promise<never>;
+  /** Terminated or died: never to be used again. */
+  readonly dead: boolean;
+}
+
+interface Entry extends PooledWorker {
+  dead: boolean;
+  /** Initialised and counted in the pool; false while starting and once retired. */
+  ready: boolean;
+}
+
+interface Waiter {
+  resolve(worker: PooledWorker): void;
+  reject(error: unknown): void;
+}
+
+function defaultSize(): number {
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator
+    ?.hardwareConcurrency;
+  return Math.max(1, Math.min(cores ?? 2, 4));
+}
+
+/**
+ * Workers shared by every sandbox of one platform. Workers start lazily, up to `size`; each is
+ * initialised once with the module; an invocation borrows an idle worker or waits its turn.
+ */
+export class WorkerPool {
+  readonly size: number;
+  private readonly idle: Entry[] = [];
+  private readonly waiters: Waiter[] = [];
+  /** Workers starting or ready. */
+  private live = 0;
+  private module: Promise<WebAssembly.Module> | undefined;
+
+  constructor(private readonly platform: Platform) {
+    this.size = Math.max(1, Math.floor(platform.maxWorkers ?? defaultSize()));
+  }
+
+  /** Borrows a worker; give it back with {@link release}, or {@link discard} it. */
+  acquire(): Promise<PooledWorker> {
+    const worker = this.idle.pop();
+    if (worker) {
+      worker.handle.ref?.();
+      return Promise.resolve(worker);
+    }
+    if (this.live < this.size) return this.spawn();
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** Returns a healthy worker to the pool. */
+  release(worker: PooledWorker): void {
+    const entry = worker as Entry;
+    if (entry.dead) return;
+    const waiter = this.waiters.shift();
+    if (waiter) {
+      waiter.resolve(entry);
+      return;
+    }
+    entry.handle.unref?.();
+    this.idle.push(entry);
+  }
+
+  /** Ends a worker whose state is unknown (timed out, failed); a new one starts when needed. */
+  discard(worker: PooledWorker): void {
+    const entry = worker as Entry;
+    if (!entry.dead) {
+      entry.dead = true;
+      entry.handle.terminate();
+    }
+    this.retire(entry);
+  }
+
+  /** Frees the slot of a ready worker that is gone, once, and lets a waiter start a new one. */
+  private retire(entry: Entry): void {
+    if (!entry.ready) return;
+    entry.ready = false;
+    const index = this.idle.indexOf(entry);
+    if (index >= 0) this.idle.splice(index, 1);
+    this.live--;
+    this.serveWaiter();
+  }
+
+  private serveWaiter(): void {
+    const waiter = this.waiters.shift();
+    if (waiter) this.spawn().then(waiter.resolve, waiter.reject);
+  }
+
+  private loadModule(): Promise<WebAssembly.Module> {
+    if (!this.module) {
+      const loading = this.platform.loadModule();
+      this.module = loading;
+      // A failed load is not cached: the next invocation tries again.
+      loading.catch(() => {
+        if (this.module === loading) this.module = undefined;
+      });
+    }
+    return this.module;
+  }
+
+  private async spawn(): Promise<PooledWorker> {
+    this.live++;
+    let entry: Entry | undefined;
+    try {
+      // Compiling the module and starting the worker overlap: both take tens of ms.
+      const starting = Promise.resolve(this.platform.startWorker());
+      const [module, handle] = await Promise.all([this.loadModule(), starting]).catch(
+        async (error: unknown) => {
+          // Whichever failed, a worker that did start must not be left running.
+          (await starting.catch(() => undefined))?.terminate();
+          throw error;
+        },
+      );
+      entry = this.track(handle);
+      await Promise.race([entry.api.init(module), entry.failed]);
+      if (entry.dead) throw new Error("the worker died while starting");
+      entry.ready = true;
+      return entry;
+    } catch (error) {
+      if (entry && !entry.dead) {
+        entry.dead = true;
+        entry.handle.terminate();
+      }
+      this.live--;
+      this.serveWaiter();
+      throw error;
+    }
+  }
+
+  private track(handle: WorkerHandle): Entry {
+    let fail: (error: Error) => void = () => {};
+    const failed = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    failed.catch(() => {});
+    const entry: Entry = {
+      api: wrap<WorkerApi>(handle.endpoint),
+      handle,
+      failed,
+      dead: false,
+      ready: false,
+    };
+    handle.onError?.((error) => {
+      if (entry.dead) return;
+      entry.dead = true;
+      fail(error);
+      this.retire(entry);
+    });
+    return entry;
+  }
+}
+
+const pools = new WeakMap<Platform, WorkerPool>();
+
+/** The pool of a platform object, created on first use. */
+export function poolFor(platform: Platform): WorkerPool {
+  let pool = pools.get(platform);
+  if (!pool) {
+    pool = new WorkerPool(platform);
+    pools.set(platform, pool);
+  }
+  return pool;
+}

@@ -1,0 +1,24 @@
+/** MessagePack extension type codes of docs/ABI.md, mirrored by the guest's C codec. */
+export const ExtType = {
+  Symbol: 1,
+  Handle: 2,
+  Dict: 3,
+  Map: 4,
+  BigInt: 5,
+} as const;
+
+/** How deep values may nest (arrays, hashes); the guest refuses deeper values too. */
+export const MAX_DEPTH = 128;
+
+export type WireErrorReason = "malformed" | "unrepresentable" | "too-deep" | "cyclic" | "range";
+
+/** A value could not be encoded, or bytes could not be decoded, by the wire codec. */
+export class WireError extends Error {
+  readonly reason: WireErrorReason;
+
+  constructor(reason: WireErrorReason, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.reason = reason;
+  }
+}
+WireError.prototype.name = "WireError";

@@ -1,0 +1,197 @@
+import { WASI, WASIProcExit } from "@bjorn3/browser_wasi_shim";
+import type { EvalLimits, EvalResult } from "../protocol.js";
+import { CaptureFd, EmptyInputFd } from "./output.js";
+
+/** The ABI version of docs/ABI.md this runtime speaks. */
+export const ABI_VERSION = 1;
+
+/**
+ * Memory grown past the boot snapshot is zeroed before every invocation; past this much it is
+ * cheaper to start a new instance from the snapshot than to keep zeroing it.
+ */
+const RECYCLE_GROWTH = 16 << 20;
+const PAGE = 65536;
+const WARM_UP =
+  'x = [1, 2.5, "s", :y, nil, true, {k: 1}, {1 => 2}].map { |v| v }; puts x.inspect; x';
+
+interface GuestExports {
+  memory: WebAssembly.Memory;
+  __stack_pointer: WebAssembly.Global;
+  _initialize?: () => void;
+  kobako_abi_version(): number;
+  kobako_boot(): number;
+  kobako_buffer(len: number): number;
+  kobako_eval(len: number): number;
+  kobako_response(): number;
+}
+
+const requiredExports = [
+  "memory",
+  "__stack_pointer",
+  "kobako_abi_version",
+  "kobako_boot",
+  "kobako_buffer",
+  "kobako_eval",
+  "kobako_response",
+] as const;
+
+function guestExports(instance: WebAssembly.Instance): GuestExports {
+  const exports = instance.exports as Record<string, unknown>;
+  const missing = requiredExports.filter((name) => !(name in exports));
+  if (missing.length > 0) {
+    throw new Error(`not a kobako guest: missing export(s) ${missing.join(", ")}`);
+  }
+  return exports as unknown as GuestExports;
+}
+
+const utf8 = new TextEncoder();
+
+/** Why the engine stopped the guest, in words. */
+function describeTrap(error: unknown): string {
+  if (error instanceof WASIProcExit) return `the guest called exit(${error.code})`;
+  if (error instanceof WebAssembly.RuntimeError) return `wasm trap: ${error.message}`;
+  if (error instanceof RangeError) return `guest stack overflow: ${error.message}`;
+  const Exception = (WebAssembly as { Exception?: abstract new () => unknown }).Exception;
+  if (Exception && error instanceof Exception) return "an exception escaped the guest";
+  if (error instanceof Error) return `guest failure: ${error.message}`;
+  return `guest failure: ${String(error)}`;
+}
+
+/**
+ * One instance of kobako.wasm with its WASI shim. After boot it keeps a snapshot of linear memory
+ * and of `__stack_pointer`; every invocation starts from that snapshot, so no Ruby state, and no
+ * damage from a trap, outlives an invocation.
+ */
+export class GuestInstance {
+  private readonly stdin = new EmptyInputFd();
+  private readonly stdout = new CaptureFd();
+  private readonly stderr = new CaptureFd();
+  private readonly wasi = new WASI([], [], [], { debug: false });
+  private exports!: GuestExports;
+  private snapshot = new Uint8Array(0);
+  private stackPointer = 0;
+  /** True while memory still equals the snapshot (right after boot or a recycle). */
+  private pristine = false;
+
+  private constructor(private readonly module: WebAssembly.Module) {}
+
+  /** Instantiates, initialises and boots the guest, then takes the boot snapshot. */
+  static async create(module: WebAssembly.Module): Promise<GuestInstance> {
+    const guest = new GuestInstance(module);
+    await guest.boot();
+    return guest;
+  }
+
+  private imports(): WebAssembly.Imports {
+    return { wasi_snapshot_preview1: this.wasi.wasiImport };
+  }
+
+  private resetFds(): void {
+    // The guest may have closed a descriptor; the shim forgets it for good unless we put it back.
+    this.wasi.fds = [this.stdin, this.stdout, this.stderr];
+  }
+
+  private async boot(): Promise<void> {
+    this.resetFds();
+    this.stdout.reset(0);
+    this.stderr.reset(64 << 10);
+    const instance = await WebAssembly.instantiate(this.module, this.imports());
+    const exports = guestExports(instance);
+    this.exports = exports;
+    this.wasi.initialize({ exports });
+    const version = exports.kobako_abi_version();
+    if (version !== ABI_VERSION) {
+      throw new Error(`kobako.wasm speaks ABI ${version}; this runtime needs ${ABI_VERSION}`);
+    }
+    const status = exports.kobako_boot();
+    if (status !== 0) {
+      const detail = new TextDecoder().decode(this.stderr.take());
+      throw new Error(`kobako_boot failed with status ${status}${detail ? `: ${detail}` : ""}`);
+    }
+    this.snapshot = new Uint8Array(exports.memory.buffer).slice();
+    this.stackPointer = exports.__stack_pointer.value as number;
+    this.pristine = true;
+    // Engines compile wasm lazily; one representative run moves that cost from the first
+    // invocation to start-up.
+    this.eval(WARM_UP, { stdoutLimit: 0, stderrLimit: 0 });
+  }
+
+  /** Puts linear memory and the stack pointer back to the boot snapshot. */
+  private restore(): void {
+    if (this.pristine) return;
+    const { memory } = this.exports;
+    const size = this.snapshot.byteLength;
+    if (memory.buffer.byteLength - size > RECYCLE_GROWTH) {
+      this.recycle();
+      return;
+    }
+    const view = new Uint8Array(memory.buffer);
+    // The C stack comes first and grows down from the boot stack pointer: what lies below it is
+    // dead (nothing reads a stack slot before writing it), so only live memory is copied back.
+    const live = this.stackPointer;
+    view.set(this.snapshot.subarray(live), live);
+    if (view.byteLength > size) view.fill(0, size);
+    this.exports.__stack_pointer.value = this.stackPointer;
+  }
+
+  /** Replaces the instance by a new one whose memory is the snapshot (memory cannot shrink). */
+  private recycle(): void {
+    const instance = new WebAssembly.Instance(this.module, this.imports());
+    const exports = guestExports(instance);
+    const { memory } = exports;
+    const pages = Math.ceil((this.snapshot.byteLength - memory.buffer.byteLength) / PAGE);
+    if (pages > 0) memory.grow(pages);
+    new Uint8Array(memory.buffer).set(this.snapshot);
+    exports.__stack_pointer.value = this.stackPointer;
+    this.wasi.inst = { exports };
+    this.exports = exports;
+  }
+
+  /** Runs `source` on a fresh Ruby state. Never throws: a trap is reported in the result. */
+  eval(source: string, limits: EvalLimits): EvalResult {
+    const started = performance.now();
+    let envelope: Uint8Array | undefined;
+    let trap: { message: string } | undefined;
+    try {
+      this.restore();
+      this.pristine = false;
+      this.resetFds();
+      this.stdout.reset(limits.stdoutLimit);
+      this.stderr.reset(limits.stderrLimit);
+      envelope = this.call(source);
+    } catch (error) {
+      trap = { message: describeTrap(error) };
+    }
+    const result: EvalResult = {
+      stdout: this.stdout.take(),
+      stderr: this.stderr.take(),
+      stdoutTruncated: this.stdout.truncated,
+      stderrTruncated: this.stderr.truncated,
+      wallTime: performance.now() - started,
+    };
+    if (envelope) result.envelope = envelope;
+    if (trap) result.trap = trap;
+    return result;
+  }
+
+  private call(source: string): Uint8Array {
+    const exports = this.exports;
+    const request = utf8.encode(source);
+    const at = exports.kobako_buffer(request.byteLength) >>> 0;
+    if (at === 0) {
+      throw new Error(`the guest could not allocate ${request.byteLength} bytes for the source`);
+    }
+    this.checkBounds(at, request.byteLength, "request buffer");
+    new Uint8Array(exports.memory.buffer, at, request.byteLength).set(request);
+    const length = exports.kobako_eval(request.byteLength) >>> 0;
+    const response = exports.kobako_response() >>> 0;
+    this.checkBounds(response, length, "response");
+    return new Uint8Array(exports.memory.buffer, response, length).slice();
+  }
+
+  private checkBounds(at: number, length: number, what: string): void {
+    if (at + length > this.exports.memory.buffer.byteLength) {
+      throw new Error(`the guest's ${what} lies outside its memory`);
+    }
+  }
+}

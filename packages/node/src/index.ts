@@ -1,0 +1,39 @@
+import { Sandbox as CoreSandbox, type Platform, type SandboxOptions } from "@kobako/core";
+import { defaultPlatform } from "./platform.js";
+
+export {
+  BytecodeError,
+  type ErrorOrigin,
+  HandleExhaustedError,
+  HandleTableExhausted,
+  type InvocationOptions,
+  type KobakoError,
+  MemoryLimitError,
+  type Platform,
+  SandboxError,
+  type SandboxOptions,
+  ServiceError,
+  TimeoutError,
+  TrapError,
+  type Usage,
+} from "@kobako/core";
+export { createPlatform, defaultPlatform, type PlatformOptions } from "./platform.js";
+
+/**
+ * A sandbox whose guest runs in a pool of worker threads shared by all sandboxes of the process.
+ *
+ * ```ts
+ * await using sandbox = new Sandbox({ stdoutLimit: 64 << 10 });
+ * await sandbox.eval("1 + 2"); // 3
+ * ```
+ */
+export class Sandbox extends CoreSandbox {
+  /**
+   * @param options caps of each invocation.
+   * @param platform another platform, e.g. `createPlatform({ module })` for a precompiled
+   *   kobako.wasm.
+   */
+  constructor(options?: SandboxOptions, platform: Platform = defaultPlatform) {
+    super(options, platform);
+  }
+}

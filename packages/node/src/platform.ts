@@ -1,0 +1,51 @@
+import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Platform, WorkerHandle } from "@kobako/core";
+import { nodeEndpoint } from "./endpoint.js";
+
+/** Options of {@link createPlatform}. */
+export interface PlatformOptions {
+  /** A compiled kobako.wasm (or a promise of one) to use instead of the package's copy. */
+  module?: WebAssembly.Module | Promise<WebAssembly.Module>;
+  /** Path or file URL of a kobako.wasm to load instead of the package's copy. */
+  wasmPath?: string | URL;
+  /** Most worker threads the pool starts; default `min(availableParallelism(), 4)`. */
+  maxWorkers?: number;
+}
+
+const workerUrl = new URL("./worker.js", import.meta.url);
+const wasmUrl = new URL("./kobako.wasm", import.meta.url);
+
+function start(): WorkerHandle {
+  // No inherited execArgv: flags such as --input-type or loader hooks make no sense in (or break) it.
+  const worker = new Worker(workerUrl, { execArgv: [] });
+  return {
+    endpoint: nodeEndpoint(worker),
+    terminate: () => worker.terminate(),
+    onError(listener) {
+      worker.on("error", listener);
+      worker.on("exit", (code) => listener(new Error(`the worker thread exited (code ${code})`)));
+    },
+    ref: () => worker.ref(),
+    unref: () => worker.unref(),
+  };
+}
+
+/**
+ * A platform of worker threads. kobako.wasm is compiled once per platform and posted to each
+ * worker. Idle workers do not keep the process alive.
+ */
+export function createPlatform(options: PlatformOptions = {}): Platform {
+  return {
+    maxWorkers: options.maxWorkers ?? Math.min(availableParallelism(), 4),
+    async loadModule() {
+      if (options.module) return options.module;
+      return WebAssembly.compile(await readFile(options.wasmPath ?? wasmUrl));
+    },
+    startWorker: start,
+  };
+}
+
+/** The platform every `Sandbox` of this package uses unless given another. */
+export const defaultPlatform: Platform = createPlatform();

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import * as kobako from "../dist/index.js";
+import { Sandbox, SandboxError, ServiceError, TimeoutError, TrapError } from "../dist/index.js";
+import { failure } from "./support.js";
+
+describe("B64 script failures", () => {
+  it("a raise is a SandboxError with klass, message and backtrace", async () => {
+    await using sandbox = new Sandbox();
+    const error = await failure(sandbox.eval('def f = raise(ArgumentError, "bad arg")\nf'));
+    expect(error).toBeInstanceOf(SandboxError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("SandboxError");
+    expect(error.klass).toBe("ArgumentError");
+    expect(error.message).toBe("bad arg");
+    expect(error.backtraceLines.length).toBeGreaterThan(0);
+    expect(error.backtraceLines.join("\n")).toMatch(/\(eval\)/);
+    expect(error.details.kind).toBe("raise");
+  });
+
+  it("a custom exception class keeps its name", async () => {
+    await using sandbox = new Sandbox();
+    const error = await failure(sandbox.eval("class Oops < StandardError; end; raise Oops, 'x'"));
+    expect(error.klass).toBe("Oops");
+  });
+
+  it("a syntax error is a SandboxError", async () => {
+    await using sandbox = new Sandbox();
+    const error = await failure(sandbox.eval("def ("));
+    expect(error).toBeInstanceOf(SandboxError);
+    expect(error.klass).toBe("SyntaxError");
+    expect(error.details.kind).toBe("syntax");
+  });
+
+  it("runaway recursion is a SystemStackError, and the sandbox stays usable", async () => {
+    await using sandbox = new Sandbox();
+    const error = await failure(sandbox.eval("def f(n) = f(n + 1)\nf(0)"));
+    expect(error).toBeInstanceOf(SandboxError);
+    expect(error.klass).toBe("SystemStackError");
+    expect(await sandbox.eval("1 + 1")).toBe(2);
+  });
+
+  it("B65 errors are instances of the exported classes and of nothing else", async () => {
+    await using sandbox = new Sandbox();
+    const error = await failure(sandbox.eval("raise 'x'"));
+    expect(error).toBeInstanceOf(kobako.SandboxError);
+    expect(error).not.toBeInstanceOf(TrapError);
+    expect(error).not.toBeInstanceOf(ServiceError);
+  });
+
+  it("exports every error class and the HandleTableExhausted alias", () => {
+    const classes = [
+      kobako.TrapError,
+      kobako.TimeoutError,
+      kobako.MemoryLimitError,
+      kobako.SandboxError,
+      kobako.HandleExhaustedError,
+      kobako.BytecodeError,
+      kobako.ServiceError,
+    ];
+    for (const Class of classes) {
+      const error = new Class("m");
+      expect(error).toBeInstanceOf(Error);
+      expect(error.name).toBe(Class.name);
+    }
+    expect(kobako.HandleTableExhausted).toBe(kobako.HandleExhaustedError);
+    expect(new TimeoutError("t")).toBeInstanceOf(TrapError);
+  });
+});
