@@ -3,15 +3,14 @@
  * script and leave a response envelope for the host to read.
  */
 #include <mruby.h>
-#include <mruby/compile.h>
 #include <mruby/error.h>
-#include <mruby/proc.h>
 #include <stdlib.h>
 
 #include "envelope.h"
+#include "invoke.h"
 #include "wire_writer.h"
 
-#define KOBAKO_ABI_VERSION 1
+#define KOBAKO_ABI_VERSION 2
 #define EXPORT(name) __attribute__((export_name(#name))) name
 
 static mrb_state *mrb;
@@ -42,49 +41,28 @@ int32_t EXPORT(kobako_buffer)(int32_t len) {
 }
 
 typedef struct {
-  const char *source;
+  const uint8_t *bytes;
   size_t len;
-} eval_request;
+  mrb_bool full_request; /* ABI 2 invocation request, else ABI 1 source */
+} invocation;
 
-static mrb_value eval_body(mrb_state *mrb, void *data) {
-  eval_request *req = data;
-  mrbc_context *cxt = mrbc_context_new(mrb);
-  cxt->capture_errors = TRUE;
-  mrbc_filename(mrb, cxt, "(eval)");
-  struct mrb_parser_state *parser = mrb_parse_nstring(mrb, req->source, req->len, cxt);
-  if (!parser) mrb_raise(mrb, E_RUNTIME_ERROR, "the parser could not start");
-  if (parser->nerr > 0) {
-    kobako_envelope_syntax_error(mrb, &response, &parser->error_buffer[0]);
-    mrb_parser_free(parser);
-    mrbc_context_free(mrb, cxt);
-    return mrb_nil_value();
-  }
-  struct RProc *proc = mrb_generate_code(mrb, parser);
-  mrb_parser_free(parser);
-  mrbc_context_free(mrb, cxt);
-  if (!proc) mrb_raise(mrb, E_SCRIPT_ERROR, "code generation failed");
-
-  mrb_value result = mrb_top_run(mrb, proc, mrb_top_self(mrb), 0);
-  if (mrb->exc) {
-    mrb_value exc = mrb_obj_value(mrb->exc);
-    mrb->exc = NULL;
-    kobako_envelope_exception(mrb, &response, exc);
-  } else {
-    kobako_envelope_value(mrb, &response, result);
-  }
+static mrb_value invoke_body(mrb_state *mrb, void *data) {
+  invocation *inv = data;
+  if (inv->full_request) kobako_invoke_request(mrb, &response, inv->bytes, inv->len);
+  else kobako_invoke_eval(mrb, &response, (const char *)inv->bytes, inv->len);
   return mrb_nil_value();
 }
 
-int32_t EXPORT(kobako_eval)(int32_t len) {
+static int32_t invoke(int32_t len, mrb_bool full_request) {
   wire_reset(&response);
   if (len < 0 || (size_t)len > request_cap) len = 0;
-  eval_request req = {(const char *)request, (size_t)len};
+  invocation inv = {request, (size_t)len, full_request};
   int arena = mrb_gc_arena_save(mrb);
   mrb_bool failed = FALSE;
-  mrb_value exc = mrb_protect_error(mrb, eval_body, &req, &failed);
+  mrb_value exc = mrb_protect_error(mrb, invoke_body, &inv, &failed);
   if (failed) {
-    /* Raised outside the script itself: while parsing, compiling or encoding (e.g. NoMemoryError). */
-    mrb->exc = NULL;
+    /* Raised outside the script's own protection: a malformed request, `run` itself, or the
+     * runtime while parsing, compiling or encoding (e.g. NoMemoryError). */
     wire_reset(&response);
     kobako_envelope_exception(mrb, &response, exc);
   }
@@ -92,5 +70,9 @@ int32_t EXPORT(kobako_eval)(int32_t len) {
   current = response.failed ? &fallback : &response;
   return (int32_t)current->len;
 }
+
+int32_t EXPORT(kobako_eval)(int32_t len) { return invoke(len, FALSE); }
+
+int32_t EXPORT(kobako_invoke)(int32_t len) { return invoke(len, TRUE); }
 
 int32_t EXPORT(kobako_response)(void) { return (int32_t)(uintptr_t)current->data; }

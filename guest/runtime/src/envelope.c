@@ -5,20 +5,25 @@
 #include <mruby/string.h>
 #include <stdio.h>
 
+#include "service.h"
 #include "value_encoder.h"
 
 /* A SystemStackError carries ~1000 frames; the first ones tell the story. */
 #define BACKTRACE_MAX_LINES 64
 
-static void error_start(wire_writer *w, const char *kind, const char *klass) {
+static void error_start_n(wire_writer *w, const char *kind, const char *klass, uint32_t fields) {
   wire_array_header(w, 2);
   wire_int(w, 1);
-  wire_map_header(w, 4);
+  wire_map_header(w, fields);
   wire_cstr(w, "kind");
   wire_cstr(w, kind);
   wire_cstr(w, "klass");
   wire_cstr(w, klass);
   wire_cstr(w, "message");
+}
+
+static void error_start(wire_writer *w, const char *kind, const char *klass) {
+  error_start_n(w, kind, klass, 4);
 }
 
 static mrb_value call_message(mrb_state *mrb, void *exc) {
@@ -41,12 +46,36 @@ static mrb_value protected_call(mrb_state *mrb, mrb_protect_error_func *fn, mrb_
   return v;
 }
 
-void kobako_envelope_exception(mrb_state *mrb, wire_writer *w, mrb_value exc) {
-  const char *klass = mrb_obj_classname(mrb, exc);
-  error_start(w, "raise", klass ? klass : "Exception");
+mrb_value kobako_exception_message(mrb_state *mrb, mrb_value exc) {
   mrb_value message = protected_call(mrb, call_message, exc);
-  if (mrb_string_p(message)) wire_str(w, RSTRING_PTR(message), (size_t)RSTRING_LEN(message));
-  else wire_cstr(w, "");
+  return mrb_string_p(message) ? message : mrb_str_new_lit(mrb, "");
+}
+
+static void write_backtrace(mrb_state *mrb, wire_writer *w, mrb_value exc);
+
+static void write_exception(mrb_state *mrb, wire_writer *w, mrb_value exc, const char *kind,
+                            const mrb_value *snippet) {
+  const char *klass = mrb_obj_classname(mrb, exc);
+  error_start_n(w, kind, klass ? klass : "Exception", snippet ? 5 : 4);
+  mrb_value message = kobako_exception_message(mrb, exc);
+  wire_str(w, RSTRING_PTR(message), (size_t)RSTRING_LEN(message));
+  write_backtrace(mrb, w, exc);
+  if (snippet) {
+    wire_cstr(w, "snippet");
+    wire_str(w, RSTRING_PTR(*snippet), (size_t)RSTRING_LEN(*snippet));
+  }
+}
+
+void kobako_envelope_exception(mrb_state *mrb, wire_writer *w, mrb_value exc) {
+  write_exception(mrb, w, exc, kobako_service_failure_p(mrb, exc) ? "service" : "raise", NULL);
+}
+
+void kobako_envelope_snippet_error(mrb_state *mrb, wire_writer *w, mrb_value exc, mrb_value name,
+                                   mrb_bool bytecode) {
+  write_exception(mrb, w, exc, bytecode ? "bytecode" : "snippet", &name);
+}
+
+static void write_backtrace(mrb_state *mrb, wire_writer *w, mrb_value exc) {
 
   wire_cstr(w, "backtrace");
   mrb_value bt = protected_call(mrb, call_backtrace, exc);

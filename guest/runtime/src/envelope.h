@@ -9,8 +9,15 @@
 
 /* [0, value], or an "unrepresentable" error envelope when value has no mapping. */
 void kobako_envelope_value(mrb_state *mrb, wire_writer *w, mrb_value value);
-/* A "raise" error envelope for an exception object. Never raises. */
+/* An error envelope for an exception object: kind "service" when the runtime raised it for a
+ * failed host service, else "raise". Never raises. */
 void kobako_envelope_exception(mrb_state *mrb, wire_writer *w, mrb_value exc);
+/* The same for an exception raised while replaying snippet `name`: kind "snippet", or
+ * "bytecode" when bytecode is true (RITE bytes that do not load). */
+void kobako_envelope_snippet_error(mrb_state *mrb, wire_writer *w, mrb_value exc, mrb_value name,
+                                   mrb_bool bytecode);
+/* exc.message as a String, "" when #message raises or returns something else. Never raises. */
+mrb_value kobako_exception_message(mrb_state *mrb, mrb_value exc);
 /* A "syntax" error envelope for the parser's first error. */
 void kobako_envelope_syntax_error(mrb_state *mrb, wire_writer *w,
                                   const struct mrb_parser_message *error);

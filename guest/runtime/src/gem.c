@@ -2,11 +2,16 @@
  * (mrblib/) are loaded by mruby right after this. */
 #include <mruby.h>
 
+#include "handle.h"
+#include "service.h"
+
 void kobako_output_init(mrb_state *mrb, struct RClass *kobako);
 
 void mrb_kobako_runtime_gem_init(mrb_state *mrb) {
   struct RClass *kobako = mrb_define_module(mrb, "Kobako");
   kobako_output_init(mrb, kobako);
+  kobako_handle_init(mrb, kobako);
+  kobako_service_init(mrb, kobako);
 }
 
 void mrb_kobako_runtime_gem_final(mrb_state *mrb) { (void)mrb; }

@@ -5,6 +5,8 @@
 #include <mruby/string.h>
 #include <string.h>
 
+#include "handle.h"
+
 /* Integers beyond ±(2^53 − 1) travel as ext BigInt so that JavaScript gets a bigint, not a
  * rounded number. */
 #define SAFE_INTEGER_MAX INT64_C(9007199254740991)
@@ -76,7 +78,7 @@ static void encode_symbol_name(encoder *e, mrb_sym sym) {
 static bool enter(encoder *e, mrb_value container) {
   const void *p = mrb_ptr(container);
   for (int i = 0; i < e->depth; i++)
-    if (e->open[i] == p) return fail(e, container, "cyclic value cannot be returned");
+    if (e->open[i] == p) return fail(e, container, "cyclic value cannot cross to the host");
   if (e->depth == KOBAKO_MAX_DEPTH) return fail(e, container, "value nested deeper than 128 levels");
   e->open[e->depth++] = p;
   return true;
@@ -180,9 +182,18 @@ static bool encode(encoder *e, mrb_value v) {
     return encode_array(e, v);
   case MRB_TT_HASH:
     return encode_hash(e, v);
-  default:
-    return fail(e, v, "value has no mapping to the host");
+  case MRB_TT_DATA: {
+    uint32_t id;
+    if (!kobako_handle_id(e->mrb, v, &id)) break;
+    uint8_t be[4] = {(uint8_t)(id >> 24), (uint8_t)(id >> 16), (uint8_t)(id >> 8), (uint8_t)id};
+    wire_ext_header(e->w, KOBAKO_EXT_HANDLE, 4);
+    wire_raw(e->w, be, 4);
+    return true;
   }
+  default:
+    break;
+  }
+  return fail(e, v, "value has no mapping to the host");
 }
 
 bool kobako_encode_value(mrb_state *mrb, wire_writer *w, mrb_value v, encode_failure *failure) {
