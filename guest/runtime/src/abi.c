@@ -8,6 +8,7 @@
 
 #include "envelope.h"
 #include "invoke.h"
+#include "limits.h"
 #include "wire_writer.h"
 
 #define KOBAKO_ABI_VERSION 2
@@ -23,7 +24,7 @@ static const wire_writer *current = &fallback;
 int32_t EXPORT(kobako_abi_version)(void) { return KOBAKO_ABI_VERSION; }
 
 int32_t EXPORT(kobako_boot)(void) {
-  mrb = mrb_open();
+  mrb = mrb_open_allocf(kobako_allocf, NULL);
   if (!mrb) return 1;
   kobako_envelope_fallback(&fallback);
   return fallback.failed ? 2 : 0;
@@ -59,8 +60,13 @@ static int32_t invoke(int32_t len, mrb_bool full_request) {
   invocation inv = {request, (size_t)len, full_request};
   int arena = mrb_gc_arena_save(mrb);
   mrb_bool failed = FALSE;
+  kobako_limits_start_clock();
   mrb_value exc = mrb_protect_error(mrb, invoke_body, &inv, &failed);
-  if (failed) {
+  if (kobako_limits_memory_hit() || kobako_limits_deadline_hit()) {
+    /* A cap ended the run: that is the outcome, whatever the script rescued or returned. */
+    wire_reset(&response);
+    kobako_envelope_cap(&response, kobako_limits_memory_hit());
+  } else if (failed) {
     /* Raised outside the script's own protection: a malformed request, `run` itself, or the
      * runtime while parsing, compiling or encoding (e.g. NoMemoryError). */
     wire_reset(&response);

@@ -138,3 +138,15 @@ void kobako_envelope_fallback(wire_writer *w) {
   wire_cstr(w, "backtrace");
   wire_array_header(w, 0);
 }
+
+void kobako_envelope_cap(wire_writer *w, bool memory) {
+  if (memory) {
+    error_start(w, "memory", "NoMemoryError");
+    wire_cstr(w, "the script went past its memory limit");
+  } else {
+    error_start(w, "timeout", "Kobako::TimeoutError");
+    wire_cstr(w, "the script went past its time limit");
+  }
+  wire_cstr(w, "backtrace");
+  wire_array_header(w, 0);
+}

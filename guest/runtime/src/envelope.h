@@ -4,6 +4,7 @@
 
 #include <mruby.h>
 #include <mruby/compile.h>
+#include <stdbool.h>
 
 #include "wire_writer.h"
 
@@ -21,6 +22,8 @@ mrb_value kobako_exception_message(mrb_state *mrb, mrb_value exc);
 /* A "syntax" error envelope for the parser's first error. */
 void kobako_envelope_syntax_error(mrb_state *mrb, wire_writer *w,
                                   const struct mrb_parser_message *error);
+/* The "memory" (memory limit) or "timeout" envelope of a run a cap ended. */
+void kobako_envelope_cap(wire_writer *w, bool memory);
 /* The "internal" envelope returned when the real one could not be built (out of memory). */
 void kobako_envelope_fallback(wire_writer *w);
 

@@ -12,6 +12,7 @@ void mrb_kobako_runtime_gem_init(mrb_state *mrb) {
   kobako_output_init(mrb, kobako);
   kobako_handle_init(mrb, kobako);
   kobako_service_init(mrb, kobako);
+  mrb_define_class_under(mrb, kobako, "TimeoutError", mrb->eException_class);
 }
 
 void mrb_kobako_runtime_gem_final(mrb_state *mrb) { (void)mrb; }

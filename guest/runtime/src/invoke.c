@@ -13,6 +13,7 @@
 
 #include "envelope.h"
 #include "handle.h"
+#include "limits.h"
 #include "value_decoder.h"
 #include "wire_reader.h"
 
@@ -200,6 +201,7 @@ void kobako_invoke_request(mrb_state *mrb, wire_writer *out, const uint8_t *req,
   if (expect(mrb, &r, WIRE_ARRAY, "request").len != 3) bad_request(mrb, "request");
   define_services(mrb, &r);
   if (!replay_snippets(mrb, out, &r)) return;
+  kobako_limits_take_baseline();
   wire_item action = expect(mrb, &r, WIRE_ARRAY, "action");
   wire_item tag;
   if (action.len < 2 || !wire_next(&r, &tag) || tag.kind != WIRE_INT) bad_request(mrb, "action");

@@ -36,3 +36,9 @@ void *sbrk(intptr_t increment) {
   current_break = wanted;
   return (void *)old;
 }
+
+/* The heap's end: memory past it was never handed out since the snapshot that set it, so after
+ * an invocation the host needs to zero grown memory only up to here. */
+__attribute__((export_name("kobako_heap_break"))) int32_t kobako_heap_break(void) {
+  return (int32_t)current_break;
+}
