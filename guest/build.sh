@@ -49,19 +49,35 @@ SRC="$WORK/src"
 rm -rf "$SRC" "$WORK/mruby-build"
 mkdir -p "$SRC"
 tar -xzf "$SOURCES/$MRUBY_ORIG" -C "$SRC"
+tar -xzf "$SOURCES/$ONIG_ORIG" -C "$SRC"
 MRUBY="$SRC/mruby-3.1.0"
+ONIG="$SRC/oniguruma-6.9.8"
 for patch in "$GUEST_DIR"/patches/mruby-*.diff; do
   [ -e "$patch" ] || continue
   log "applying $(basename "$patch")"
   patch -s -d "$MRUBY" -p1 <"$patch"
 done
 
+# --- Oniguruma: the regexp engine (UTF-8 and ASCII only; our config.h, no configure) ----------
+log "building Oniguruma"
+OBJ="$WORK/obj"
+mkdir -p "$OBJ/onig"
+ONIG_SOURCES="regparse regcomp regexec regenc regerror regext regsyntax regtrav regversion st reggnu
+  unicode unicode_unfold_key unicode_fold1_key unicode_fold2_key unicode_fold3_key ascii utf8"
+for name in $ONIG_SOURCES; do
+  $CLANG --target=wasm32-wasi --sysroot=/usr -O2 -fno-ident -w \
+    -I"$GUEST_DIR/onig" -I"$ONIG/src" -ffile-prefix-map="$WORK=build" \
+    -c "$ONIG/src/$name.c" -o "$OBJ/onig/$name.o"
+done
+rm -f "$OBJ/libonig.a"
+llvm-ar-19 rcsD "$OBJ/libonig.a" "$OBJ"/onig/*.o
+
 # --- mruby (native mrbc + wasm libmruby.a with our runtime gem) ----------------------------
 log "building mruby"
 (
   cd "$MRUBY"
   export MRUBY_CONFIG="$GUEST_DIR/build_config.rb" MRUBY_BUILD_DIR="$WORK/mruby-build"
-  export KOBAKO_GUEST_DIR="$GUEST_DIR" KOBAKO_CLANG="$CLANG"
+  export KOBAKO_GUEST_DIR="$GUEST_DIR" KOBAKO_CLANG="$CLANG" KOBAKO_ONIG_INCLUDE="$ONIG/src"
   # Reproducible output: no absolute paths of this checkout or scratch folder in the binary.
   export KOBAKO_PREFIX_MAP="-ffile-prefix-map=$GUEST_DIR=guest -ffile-prefix-map=$WORK=build"
   rake -j"$JOBS" all >"$WORK/mruby-build.log" 2>&1 || {
@@ -72,8 +88,6 @@ log "building mruby"
 LIBMRUBY="$WORK/mruby-build/wasm/lib/libmruby.a"
 
 # --- setjmp runtime: compiled without -wasm-enable-sjlj (it defines what that mode calls) ---
-OBJ="$WORK/obj"
-mkdir -p "$OBJ"
 $CLANG --target=wasm32-wasi --sysroot=/usr -O2 -mexception-handling -I"$GUEST_DIR/include" \
   -ffile-prefix-map="$GUEST_DIR=guest" -c "$GUEST_DIR/sjlj/sjlj.c" -o "$OBJ/sjlj.o"
 
@@ -83,7 +97,7 @@ mkdir -p "$(dirname "$OUT")"
 # Stack first: a C stack overflow traps instead of overwriting static data. 1 MiB of stack lets
 # Ruby recurse as deep as it does natively (SystemStackError comes from mruby's own limit).
 $CLANG --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor -mexception-handling \
-  "$OBJ/sjlj.o" "$LIBMRUBY" -lm \
+  "$OBJ/sjlj.o" "$LIBMRUBY" "$OBJ/libonig.a" -lm \
   -Wl,-u,kobako_boot \
   -Wl,--export=__stack_pointer \
   -Wl,--stack-first -Wl,-z,stack-size=1048576 \

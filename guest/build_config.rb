@@ -17,7 +17,7 @@ MRuby::CrossBuild.new('wasm') do |conf|
     --target=wasm32-wasi --sysroot=/usr
     -O2 -fno-ident
     -mllvm -wasm-enable-sjlj -mexception-handling
-    -I#{guest_dir}/include
+    -I#{guest_dir}/include -I#{ENV.fetch('KOBAKO_ONIG_INCLUDE')}
   ] + ENV.fetch('KOBAKO_PREFIX_MAP', '').split
   [conf.cc, conf.asm].each do |cc|
     cc.command = clang
