@@ -1,0 +1,75 @@
+import { defineConfig } from "@playwright/test";
+
+// Playwright cannot download its own browsers here; install-browser.sh puts Debian's Chromium at
+// /usr/bin/chromium. The flags keep it from reaching for Google's hosts on a closed network.
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const args = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const PREVIEW_PORT = 4310;
+const DEV_PORT = 4311;
+const PREBUNDLED_PORT = 4312;
+const isCI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  forbidOnly: isCI,
+  retries: 0,
+  workers: 2,
+  reporter: isCI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    headless: true,
+    launchOptions: { executablePath, args },
+    trace: "retain-on-failure",
+  },
+  projects: [
+    // What users get from `vite build`: the production bundle served statically.
+    { name: "preview", use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}` } },
+    // `vite` dev in this monorepo: @kobako/browser is a workspace link, served as source.
+    { name: "dev", grep: /@smoke/, use: { baseURL: `http://127.0.0.1:${DEV_PORT}` } },
+    // `vite` dev as an installed package gets it: pre-bundled into the optimizer's cache
+    // (BRIEF: must work in `vite` dev with no optimizeDeps setting asked of the user).
+    {
+      name: "dev-prebundled",
+      grep: /@smoke/,
+      use: { baseURL: `http://127.0.0.1:${PREBUNDLED_PORT}` },
+    },
+  ],
+  // Neither server sends COOP/COEP headers: the page is not cross-origin isolated (B16).
+  webServer: [
+    {
+      command: `pnpm --filter @kobako/playground build && pnpm --filter @kobako/playground preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
+      url: `http://127.0.0.1:${PREVIEW_PORT}/`,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `pnpm --filter @kobako/playground dev --host 127.0.0.1 --port ${DEV_PORT} --strictPort`,
+      url: `http://127.0.0.1:${DEV_PORT}/`,
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `pnpm --filter @kobako/playground exec vite --config vite.prebundled.config.ts --host 127.0.0.1 --port ${PREBUNDLED_PORT} --strictPort --force`,
+      url: `http://127.0.0.1:${PREBUNDLED_PORT}/`,
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
+});
