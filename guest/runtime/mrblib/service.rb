@@ -1,7 +1,7 @@
 # Ruby halves of service proxies and handles (the C halves are src/handle.c and src/service.c).
-# Every method a script calls on them that they do not define goes to the host.
 module Kobako
-  class Service
+  # Every method a script calls on a service or handle that it does not define goes to the host.
+  module Forwarding
     def method_missing(name, *args, **kwargs, &block)
       ::Kobako.__service_call(self, name, args, kwargs, block)
     end
@@ -11,14 +11,12 @@ module Kobako
     end
   end
 
-  class Handle
-    def method_missing(name, *args, **kwargs, &block)
-      ::Kobako.__service_call(self, name, args, kwargs, block)
-    end
+  class Service
+    include Forwarding
+  end
 
-    def respond_to_missing?(_name, _include_private = false)
-      true
-    end
+  class Handle
+    include Forwarding
   end
 
   # Used by `run`: the C API of mruby 3.1 cannot pass keyword arguments.
