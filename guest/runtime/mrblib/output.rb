@@ -78,30 +78,39 @@ STDOUT = $stdout
 STDERR = $stderr
 
 module Kernel
+  # $stdout or $stderr, refusing what cannot be written to (Ruby checks at assignment; mruby
+  # cannot, and `$stdout = nil; puts 1` would otherwise recurse through nil.puts).
+  def __kobako_io(io, name)
+    return io if io.respond_to?(:write)
+    raise TypeError, "#{name} must have write method, #{io.class} given"
+  end
+
   def puts(*objects)
-    $stdout.puts(*objects)
+    __kobako_io($stdout, "$stdout").puts(*objects)
   end
 
   def print(*objects)
-    $stdout.print(*objects)
+    __kobako_io($stdout, "$stdout").print(*objects)
   end
 
   def p(*objects)
-    objects.each { |o| $stdout.write(o.inspect, "\n") }
+    out = __kobako_io($stdout, "$stdout")
+    objects.each { |o| out.write(o.inspect, "\n") }
     objects.size <= 1 ? objects.first : objects
   end
 
   def printf(*args)
-    $stdout.printf(*args) unless args.empty?
+    __kobako_io($stdout, "$stdout").printf(*args) unless args.empty?
     nil
   end
 
   def putc(c)
-    $stdout.putc(c)
+    __kobako_io($stdout, "$stdout").putc(c)
   end
 
   def warn(*messages, uplevel: nil)
-    messages.flatten.each { |m| $stderr.puts(m) }
+    err = __kobako_io($stderr, "$stderr")
+    messages.flatten.each { |m| err.puts(m) }
     nil
   end
 
