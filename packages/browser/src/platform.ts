@@ -1,4 +1,9 @@
-import { isReadyMessage, type Platform, type WorkerHandle } from "@kobako/core";
+import {
+  type BridgePreference,
+  isReadyMessage,
+  type Platform,
+  type WorkerHandle,
+} from "@kobako/core";
 import { compileFirst, prebundledFallback } from "./assets.js";
 
 /** Options of {@link createPlatform}. */
@@ -11,6 +16,12 @@ export interface PlatformOptions {
   workerUrl?: string | URL;
   /** Most workers the pool starts; default `min(navigator.hardwareConcurrency, 4)`. */
   maxWorkers?: number;
+  /**
+   * How a guest waiting on a service reaches the page; default `"auto"`: `SharedArrayBuffer` +
+   * `Atomics.wait` on a cross-origin isolated page, else JS Promise Integration (Chromium 137+).
+   * See `Platform.serviceBridge`.
+   */
+  serviceBridge?: BridgePreference;
 }
 
 type WorkerFactory = () => Worker;
@@ -94,6 +105,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     startWorker: () => startFirst(workerFactories),
   };
   if (options.maxWorkers !== undefined) platform.maxWorkers = options.maxWorkers;
+  if (options.serviceBridge !== undefined) platform.serviceBridge = options.serviceBridge;
   return platform;
 }
 

@@ -11,8 +11,20 @@ export {
   TimeoutError,
   TrapError,
 } from "./errors.js";
+export { HandleTable, MAX_HANDLE_ID } from "./host/handles.js";
+export { RESERVED_NAMESPACES } from "./host/names.js";
 export type { InvocationOptions, SandboxOptions } from "./host/options.js";
 export type { Platform, WorkerHandle } from "./host/platform.js";
 export { Sandbox, type Usage } from "./host/sandbox.js";
-export type { EvalLimits, EvalResult, WorkerApi } from "./protocol.js";
+export type { ServiceNamespace, ServiceValue } from "./host/services.js";
+export type { Snippet } from "./host/snippets.js";
+export type {
+  BridgeInit,
+  BridgeMode,
+  BridgePreference,
+  EvalLimits,
+  EvalResult,
+  WorkerApi,
+} from "./protocol.js";
 export { isReadyMessage, READY_MESSAGE } from "./protocol.js";
+export { MAX_PAYLOAD } from "./wire/types.js";

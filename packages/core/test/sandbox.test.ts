@@ -26,7 +26,7 @@ describe("Sandbox on an in-process platform", () => {
     const error = await rejection(sandbox.eval("trap"));
     expect(error).toBeInstanceOf(TrapError);
     expect((error as TrapError).details).toEqual({ kind: "trap" });
-    expect(await sandbox.eval("count")).toBe(1);
+    expect(await sandbox.eval("n")).toBe(1);
   });
 
   it("B62 records usage and output of a trapped invocation", async () => {
@@ -47,7 +47,7 @@ describe("Sandbox on an in-process platform", () => {
     const error = await rejection(sandbox.eval("x"));
     expect(error).toBeInstanceOf(TrapError);
     expect((error as TrapError).details).toEqual({ kind: "wire" });
-    expect(await sandbox.eval("count")).toBe(1);
+    expect(await sandbox.eval("n")).toBe(1);
   });
 
   it("B64 rejects a raise with SandboxError", async () => {

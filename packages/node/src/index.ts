@@ -2,17 +2,22 @@ import { Sandbox as CoreSandbox, type Platform, type SandboxOptions } from "@kob
 import { defaultPlatform } from "./platform.js";
 
 export {
+  type BridgePreference,
   BytecodeError,
   type ErrorOrigin,
   HandleExhaustedError,
   HandleTableExhausted,
   type InvocationOptions,
   type KobakoError,
+  MAX_PAYLOAD,
   MemoryLimitError,
   type Platform,
   SandboxError,
   type SandboxOptions,
   ServiceError,
+  type ServiceNamespace,
+  type ServiceValue,
+  type Snippet,
   TimeoutError,
   TrapError,
   type Usage,

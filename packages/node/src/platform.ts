@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Platform, WorkerHandle } from "@kobako/core";
+import type { BridgePreference, Platform, WorkerHandle } from "@kobako/core";
 import { nodeEndpoint } from "./endpoint.js";
 
 /** Options of {@link createPlatform}. */
@@ -12,6 +12,11 @@ export interface PlatformOptions {
   wasmPath?: string | URL;
   /** Most worker threads the pool starts; default `min(availableParallelism(), 4)`. */
   maxWorkers?: number;
+  /**
+   * How a guest waiting on a service reaches the host; default `"auto"`, which in Node is always
+   * `SharedArrayBuffer` + `Atomics.wait` (see `Platform.serviceBridge`).
+   */
+  serviceBridge?: BridgePreference;
 }
 
 const workerUrl = new URL("./worker.js", import.meta.url);
@@ -37,7 +42,7 @@ function start(): WorkerHandle {
  * worker. Idle workers do not keep the process alive.
  */
 export function createPlatform(options: PlatformOptions = {}): Platform {
-  return {
+  const platform: Platform = {
     maxWorkers: options.maxWorkers ?? Math.min(availableParallelism(), 4),
     async loadModule() {
       if (options.module) return options.module;
@@ -45,6 +50,8 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     },
     startWorker: start,
   };
+  if (options.serviceBridge !== undefined) platform.serviceBridge = options.serviceBridge;
+  return platform;
 }
 
 /** The platform every `Sandbox` of this package uses unless given another. */

@@ -1,4 +1,5 @@
 import type { Endpoint } from "comlink";
+import type { BridgePreference } from "../protocol.js";
 
 /** A started worker, as a platform adapter hands it to the pool. */
 export interface WorkerHandle {
@@ -23,4 +24,12 @@ export interface Platform {
   loadModule(): Promise<WebAssembly.Module>;
   /** Upper bound of workers in the pool; default `min(hardwareConcurrency, 4)`. */
   maxWorkers?: number;
+  /**
+   * How a guest blocked on a service call reaches the host (see docs/ARCHITECTURE.md, "Service
+   * calls"). Default `"auto"`: `SharedArrayBuffer` + `Atomics.wait` where the host can share
+   * memory (Node; cross-origin isolated pages), else JS Promise Integration where the engine has
+   * it. `"atomics"` or `"jspi"` force one (workers fail to start without it); mostly for tests
+   * and benchmarks.
+   */
+  serviceBridge?: BridgePreference;
 }

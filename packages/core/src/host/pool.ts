@@ -1,11 +1,14 @@
-import { type Remote, wrap } from "comlink";
-import type { WorkerApi } from "../protocol.js";
+import { type Remote, transfer, wrap } from "comlink";
+import { type BridgeInit, Shared, type WorkerApi } from "../protocol.js";
+import { canListen, canShareMemory, HostBridge } from "./bridge.js";
 import type { Platform, WorkerHandle } from "./platform.js";
 
 /** A worker of the pool with its comlink proxy. */
 export interface PooledWorker {
   readonly api: Remote<WorkerApi>;
   readonly handle: WorkerHandle;
+  /** The host's end of the worker's service bridge. */
+  readonly bridge: HostBridge;
   /** Rejects when the worker dies; never resolves. */
   readonly failed: Promise<never>;
   /** Terminated or died: never to be used again. */
@@ -75,6 +78,7 @@ export class WorkerPool {
     if (!entry.dead) {
       entry.dead = true;
       entry.handle.terminate();
+      entry.bridge.close();
     }
     this.retire(entry);
   }
@@ -119,8 +123,18 @@ export class WorkerPool {
           throw error;
         },
       );
-      entry = this.track(handle);
-      await Promise.race([entry.api.init(module), entry.failed]);
+      const { port1, port2 } = new MessageChannel();
+      const preference = this.platform.serviceBridge ?? "auto";
+      const init: BridgeInit = { port: port2, preference };
+      if (preference !== "jspi" && canShareMemory()) {
+        init.shared = new SharedArrayBuffer(Shared.HEADER_BYTES + Shared.DATA_BYTES);
+        init.listening = canListen();
+      }
+      entry = this.track(handle, new HostBridge(port1, init.shared, init.listening === true));
+      entry.bridge.mode = await Promise.race([
+        entry.api.init(module, transfer(init, [port2])),
+        entry.failed,
+      ]);
       if (entry.dead) throw new Error("the worker died while starting");
       entry.ready = true;
       return entry;
@@ -128,6 +142,7 @@ export class WorkerPool {
       if (entry && !entry.dead) {
         entry.dead = true;
         entry.handle.terminate();
+        entry.bridge.close();
       }
       this.live--;
       this.serveWaiter();
@@ -135,7 +150,7 @@ export class WorkerPool {
     }
   }
 
-  private track(handle: WorkerHandle): Entry {
+  private track(handle: WorkerHandle, bridge: HostBridge): Entry {
     let fail: (error: Error) => void = () => {};
     const failed = new Promise<never>((_, reject) => {
       fail = reject;
@@ -144,6 +159,7 @@ export class WorkerPool {
     const entry: Entry = {
       api: wrap<WorkerApi>(handle.endpoint),
       handle,
+      bridge,
       failed,
       dead: false,
       ready: false,
@@ -151,6 +167,7 @@ export class WorkerPool {
     handle.onError?.((error) => {
       if (entry.dead) return;
       entry.dead = true;
+      entry.bridge.close();
       fail(error);
       this.retire(entry);
     });

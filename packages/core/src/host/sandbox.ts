@@ -1,6 +1,9 @@
-import { SandboxError, TimeoutError, TrapError } from "../errors.js";
+import { SandboxError } from "../errors.js";
 import type { EvalLimits, EvalResult } from "../protocol.js";
-import { decodeResponse } from "../wire/response.js";
+import type { Action, SnippetSpec } from "../wire/request.js";
+import { HandleTable } from "./handles.js";
+import { type InvocationContext, invoke } from "./invocation.js";
+import { CONSTANT_NAME } from "./names.js";
 import {
   type InvocationOptions,
   type ResolvedInvocation,
@@ -10,7 +13,9 @@ import {
   type SandboxOptions,
 } from "./options.js";
 import type { Platform } from "./platform.js";
-import { type PooledWorker, poolFor, type WorkerPool } from "./pool.js";
+import { poolFor } from "./pool.js";
+import { type ServiceNamespace, ServiceRegistry } from "./services.js";
+import { checkSnippet, type Snippet } from "./snippets.js";
 
 /** What the last finished invocation cost. */
 export interface Usage {
@@ -23,34 +28,36 @@ export interface Usage {
   memoryPeak: number;
 }
 
-// Beyond this setTimeout fires at once instead of never.
-const MAX_TIMER = 2 ** 31 - 1;
 const utf8 = new TextDecoder();
 const asyncDispose: typeof Symbol.asyncDispose =
   Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
 const noop = () => {};
 
-/** Marks the rejection of a race lost to an abort signal. */
-class Aborted {
-  constructor(readonly reason: unknown) {}
+function closedError(): SandboxError {
+  return new SandboxError("the sandbox is closed", { origin: "host", details: { kind: "closed" } });
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /**
  * A place to run untrusted Ruby. Sandboxes are cheap host objects: the guest instances live in a
  * worker pool shared by every sandbox of the platform. Invocations on one sandbox run one at a
  * time in call order; different sandboxes run in parallel. Every invocation starts from a fresh
- * Ruby state.
+ * Ruby state; services and preloaded snippets are there each time.
  *
  * Platform adapters (`@kobako/node`, `@kobako/browser`) subclass it with their platform.
  */
 export class Sandbox {
-  readonly #pool: WorkerPool;
   readonly #options: ResolvedOptions;
-  readonly #limits: EvalLimits;
+  readonly #registry = new ServiceRegistry();
+  readonly #snippets: SnippetSpec[] = [];
+  readonly #context: InvocationContext;
+  /** The same, without recording output: for compiling, which is not an invocation of a script. */
+  readonly #quiet: InvocationContext;
   #tail: Promise<unknown> = Promise.resolve();
   #closed = false;
   #stdout = "";
@@ -65,11 +72,19 @@ export class Sandbox {
    */
   constructor(options: SandboxOptions | undefined, platform: Platform) {
     this.#options = resolveOptions(options);
-    this.#limits = {
+    const limits: EvalLimits = {
       stdoutLimit: this.#options.stdoutLimit,
       stderrLimit: this.#options.stderrLimit,
     };
-    this.#pool = poolFor(platform);
+    this.#context = {
+      pool: poolFor(platform),
+      registry: this.#registry,
+      snippets: this.#snippets,
+      limits,
+      newHandleTable: () => this.createHandleTable(),
+      record: (result, wallTime) => this.#record(result, wallTime),
+    };
+    this.#quiet = { ...this.#context, record: noop };
   }
 
   /** Standard output of the last finished invocation (UTF-8 decoded, clipped at the cap). */
@@ -103,27 +118,139 @@ export class Sandbox {
   }
 
   /**
+   * Whether the first `eval` or `run` has fixed the services and snippets; `define`, `bind` and
+   * `preload` throw from then on.
+   */
+  get sealed(): boolean {
+    return this.#registry.sealed;
+  }
+
+  /**
+   * Defines the service namespace `name`: a Ruby module under which the guest finds the members
+   * bound with {@link ServiceNamespace.bind}. Defining a name again returns the same namespace.
+   *
+   * ```ts
+   * sandbox.define("KV").bind("Lookup", async (key) => db.get(key)); // KV::Lookup.call("k")
+   * ```
+   *
+   * Throws `TypeError` when `name` is not a constant name (`/^[A-Z]\w*$/`) or would shadow one of
+   * the guest's own constants (`Kernel`, `String`, `Kobako`, …); `SandboxError` once sealed or
+   * closed.
+   */
+  define(name: string): ServiceNamespace {
+    if (this.#closed) throw closedError();
+    return this.#registry.define(name);
+  }
+
+  /**
+   * Adds a snippet that runs at the start of every invocation, before the script, in the order
+   * snippets were added (later snippets see what earlier ones defined).
+   *
+   * - `{ code, name? }`: Ruby source, compiled now as a trial; a syntax error rejects with
+   *   `SandboxError` and the snippet is not added.
+   * - `{ binary, name? }`: RITE bytecode (e.g. from {@link compile}), accepted as is and checked
+   *   by the guest on the first invocation, which rejects with `BytecodeError` if it does not load.
+   *
+   * Rejects with `TypeError` for a malformed snippet; with `SandboxError` once the sandbox is
+   * sealed (by the first `eval` or `run`) or closed.
+   */
+  preload(snippet: Snippet): Promise<void> {
+    let spec: SnippetSpec;
+    try {
+      spec = checkSnippet(snippet, this.#snippets.length + 1);
+      if (this.#closed) throw closedError();
+      this.#registry.checkOpen("preload");
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (typeof spec.code !== "string") {
+      this.#snippets.push(spec);
+      return Promise.resolve();
+    }
+    // Added at once and compiled in queue order, so snippets keep the order of the preload calls;
+    // one that does not compile is taken out again before any later invocation runs.
+    const source = spec.code;
+    this.#snippets.push(spec);
+    return this.#enqueue(async () => {
+      try {
+        await invoke(this.#quiet, { kind: "compile", source }, this.#resolve(undefined));
+      } catch (error) {
+        const at = this.#snippets.indexOf(spec);
+        if (at >= 0) this.#snippets.splice(at, 1);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Compiles Ruby `source` to RITE bytecode, which {@link preload} accepts as `{ binary }`.
+   * Rejects with `SandboxError` on a syntax error. Does not seal the sandbox.
+   */
+  compile(source: string, options?: InvocationOptions): Promise<Uint8Array> {
+    if (typeof source !== "string") {
+      return Promise.reject(new TypeError("compile: source must be a string"));
+    }
+    return this.#submit({ kind: "compile", source }, options).then((value) => {
+      if (!(value instanceof Uint8Array)) {
+        throw new SandboxError("the guest did not return bytecode", {
+          origin: "host",
+          details: { kind: "wire" },
+        });
+      }
+      return value;
+    });
+  }
+
+  /**
    * Runs Ruby `source` at top level on a fresh state and resolves to the value of its last
-   * expression, mapped to JavaScript (see the value table in the README).
+   * expression, mapped to JavaScript (see the value table in docs/API.md).
    *
    * Rejects with `SandboxError` when the script raises, does not compile, or returns a value with
-   * no mapping; with `TrapError` (`TimeoutError`) when the engine or a cap ended the run; with the
-   * signal's reason when `options.signal` aborts it. The sandbox stays usable after any of them.
+   * no mapping; with `ServiceError` when a service failed and the script did not rescue it; with
+   * `TrapError` (`TimeoutError`) when the engine or a cap ended the run; with the signal's reason
+   * when `options.signal` aborts it. The sandbox stays usable after any of them. The first call
+   * seals the sandbox.
    */
   eval(source: string, options?: InvocationOptions): Promise<unknown> {
     if (typeof source !== "string") {
       return Promise.reject(new TypeError("eval: source must be a string"));
     }
-    let call: ResolvedInvocation;
-    try {
-      call = resolveInvocation(options, this.#options);
-    } catch (error) {
-      return Promise.reject(error);
+    return this.#submit({ kind: "eval", source }, options);
+  }
+
+  /**
+   * Calls `Target.call(*args, **kwargs)` on the top-level constant `target` (usually defined by
+   * a preloaded snippet) and resolves to its value. Non-representable values in `args` and
+   * `kwargs` (class instances, functions, Dates, …) reach the guest as `Kobako::Handle`s.
+   *
+   * Rejects with `TypeError` before anything runs when `target` is not a top-level constant name
+   * (`/^[A-Z]\w*$/`: no `::`, no lowercase first letter, not empty), `args` is not an array or
+   * `kwargs` not a plain object; with `SandboxError` when the constant is missing or has no
+   * `call`; otherwise as {@link eval}. The first call seals the sandbox.
+   */
+  run(
+    target: string,
+    args: readonly unknown[] = [],
+    kwargs?: Readonly<Record<string, unknown>>,
+    options?: InvocationOptions,
+  ): Promise<unknown> {
+    if (typeof target !== "string" || !CONSTANT_NAME.test(target)) {
+      return Promise.reject(
+        new TypeError(
+          `run: the target must be a top-level constant name (/^[A-Z]\\w*$/), got ${
+            typeof target === "string" ? JSON.stringify(target) : typeof target
+          }`,
+        ),
+      );
     }
-    if (this.#closed) return Promise.reject(closedError());
-    const run = this.#tail.then(() => this.#invoke(source, call));
-    this.#tail = run.then(noop, noop);
-    return run;
+    if (!Array.isArray(args)) {
+      return Promise.reject(new TypeError("run: args must be an array"));
+    }
+    if (kwargs !== undefined && kwargs !== null && !isPlainObject(kwargs)) {
+      return Promise.reject(new TypeError("run: kwargs must be a plain object"));
+    }
+    const action: Action = { kind: "run", target, args, kwargs: kwargs ?? undefined };
+    return this.#submit(action, options);
   }
 
   /**
@@ -140,111 +267,36 @@ export class Sandbox {
     return this.close();
   }
 
-  async #invoke(source: string, call: ResolvedInvocation): Promise<unknown> {
-    if (call.signal?.aborted) {
-      this.#record(undefined, 0);
-      throw call.signal.reason;
-    }
-    let worker: PooledWorker;
-    try {
-      worker = await this.#acquire(call.signal);
-    } catch (error) {
-      this.#record(undefined, 0);
-      if (error instanceof Aborted) throw error.reason;
-      throw new TrapError(`could not start a sandbox worker: ${message(error)}`, {
-        cause: error,
-        details: { kind: "worker" },
-      });
-    }
-    const result = await this.#run(worker, source, call);
-    if (result.trap) throw new TrapError(result.trap.message, { details: { kind: "trap" } });
-    if (!result.envelope) {
-      throw new TrapError("the guest gave no response", { details: { kind: "wire" } });
-    }
-    let outcome: ReturnType<typeof decodeResponse>;
-    try {
-      outcome = decodeResponse(result.envelope);
-    } catch (error) {
-      throw new TrapError(`malformed response from the guest: ${message(error)}`, {
-        cause: error,
-        details: { kind: "wire" },
-      });
-    }
-    if (!outcome.ok) throw outcome.error;
-    return outcome.value;
-  }
-
-  /** Borrows a worker from the pool, unless `signal` aborts first. */
-  #acquire(signal: AbortSignal | undefined): Promise<PooledWorker> {
-    const acquiring = this.#pool.acquire();
-    if (!signal) return acquiring;
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const onAbort = () => {
-        settled = true;
-        reject(new Aborted(signal.reason));
-      };
-      signal.addEventListener("abort", onAbort, { once: true });
-      acquiring.then(
-        (worker) => {
-          signal.removeEventListener("abort", onAbort);
-          if (settled) this.#pool.release(worker);
-          else resolve(worker);
-        },
-        (error: unknown) => {
-          signal.removeEventListener("abort", onAbort);
-          if (!settled) reject(error);
-        },
-      );
-    });
-  }
-
   /**
-   * Runs one invocation on `worker` and records its output and usage. A worker that times out, is
-   * aborted, dies or misbehaves is discarded (the pool starts a new one when needed) and the call
-   * rejects with a `TrapError` (or the abort reason).
+   * The handle table of a new invocation. A subclass may override it, e.g. to start ids near the
+   * limit in a test of `HandleExhaustedError`.
    */
-  async #run(worker: PooledWorker, source: string, call: ResolvedInvocation): Promise<EvalResult> {
-    const started = performance.now();
-    const { timeout, signal } = call;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let onAbort: (() => void) | undefined;
-    const stopped = new Promise<never>((_, reject) => {
-      if (signal) {
-        onAbort = () => reject(new Aborted(signal.reason));
-        signal.addEventListener("abort", onAbort, { once: true });
-      }
-      if (timeout === null || timeout > MAX_TIMER) return;
-      timer = setTimeout(() => {
-        reject(
-          new TimeoutError(`the invocation ran past its timeout of ${timeout} ms`, {
-            details: { kind: "timeout", timeout },
-          }),
-        );
-      }, timeout);
-    });
+  protected createHandleTable(): HandleTable {
+    return new HandleTable();
+  }
+
+  #resolve(options: InvocationOptions | undefined): ResolvedInvocation {
+    return resolveInvocation(options, this.#options);
+  }
+
+  /** Queues an action; `eval` and `run` seal the sandbox, `compile` does not. */
+  #submit(action: Action, options: InvocationOptions | undefined): Promise<unknown> {
+    let call: ResolvedInvocation;
     try {
-      const result = await Promise.race([
-        worker.api.eval(source, this.#limits),
-        worker.failed,
-        stopped,
-      ]);
-      this.#pool.release(worker);
-      this.#record(result, result.wallTime);
-      return result;
+      call = this.#resolve(options);
     } catch (error) {
-      this.#pool.discard(worker);
-      this.#record(undefined, performance.now() - started);
-      if (error instanceof Aborted) throw error.reason;
-      if (error instanceof TrapError) throw error;
-      throw new TrapError(`the sandbox worker failed: ${message(error)}`, {
-        cause: error,
-        details: { kind: "worker" },
-      });
-    } finally {
-      clearTimeout(timer);
-      if (onAbort) signal?.removeEventListener("abort", onAbort);
+      return Promise.reject(error);
     }
+    if (this.#closed) return Promise.reject(closedError());
+    if (action.kind === "compile") return this.#enqueue(() => invoke(this.#quiet, action, call));
+    this.#registry.seal();
+    return this.#enqueue(() => invoke(this.#context, action, call));
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#tail.then(task);
+    this.#tail = run.then(noop, noop);
+    return run;
   }
 
   #record(result: EvalResult | undefined, wallTime: number): void {
@@ -254,8 +306,4 @@ export class Sandbox {
     this.#stderrTruncated = result?.stderrTruncated ?? false;
     this.#usage = { wallTime, memoryPeak: 0 };
   }
-}
-
-function closedError(): SandboxError {
-  return new SandboxError("the sandbox is closed", { origin: "host", details: { kind: "closed" } });
 }

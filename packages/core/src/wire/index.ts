@@ -1,4 +1,13 @@
-export { type EncodeOptions, encodeWire } from "./encode.js";
+export { type EncodeOptions, encodeWire, ValueEncoder } from "./encode.js";
 export { decodeWire } from "./extensions.js";
-export { decodeResponse, type FailureKind, type Outcome } from "./response.js";
-export { ExtType, MAX_DEPTH, WireError, type WireErrorReason } from "./types.js";
+export { type Action, encodeInvocation, type ServiceSpec, type SnippetSpec } from "./request.js";
+export { decodeResponse, type Failure, type FailureKind, type Outcome } from "./response.js";
+export {
+  decodeServiceRequest,
+  encodeBlockReply,
+  encodeErrorReply,
+  encodeReturnReply,
+  type ServiceRequest,
+} from "./service.js";
+export { ExtType, MAX_DEPTH, MAX_PAYLOAD, WireError, type WireErrorReason } from "./types.js";
+export { describeSize, Writer } from "./writer.js";

@@ -1,24 +1,64 @@
-import { SandboxError } from "../errors.js";
+import {
+  BytecodeError,
+  type KobakoError,
+  MemoryLimitError,
+  SandboxError,
+  TimeoutError,
+} from "../errors.js";
 import { decodeWire } from "./extensions.js";
 import { WireError } from "./types.js";
 
-/** The `kind` of a failed invocation, as the guest reports it. */
-export type FailureKind = "raise" | "syntax" | "unrepresentable" | "internal";
+/**
+ * The `kind` of a failed invocation, as the guest reports it: `"service"` is an unrescued
+ * `Kobako::ServiceError` raised for a failed service call, `"snippet"`/`"bytecode"` a preloaded
+ * snippet that failed, `"timeout"`/`"memory"` a cap of the guest that ended the run.
+ */
+export type FailureKind =
+  | "raise"
+  | "syntax"
+  | "unrepresentable"
+  | "internal"
+  | "service"
+  | "snippet"
+  | "bytecode"
+  | "timeout"
+  | "memory";
 
 const failureKinds: ReadonlySet<string> = new Set<FailureKind>([
   "raise",
   "syntax",
   "unrepresentable",
   "internal",
+  "service",
+  "snippet",
+  "bytecode",
+  "timeout",
+  "memory",
 ]);
 
-/** A decoded response envelope: the script's value, or the error it failed with. */
-export type Outcome = { ok: true; value: unknown } | { ok: false; error: SandboxError };
+/** The error map of a response envelope, checked. */
+export interface Failure {
+  kind: FailureKind;
+  klass: string;
+  message: string;
+  backtrace: string[];
+  /** The snippet that failed (kinds `"snippet"` and `"bytecode"`). */
+  snippet?: string;
+}
+
+/**
+ * A decoded response envelope: the script's value, or the error it failed with. The error is what
+ * the guest reports; the host decides whether a `"service"` failure really was one.
+ */
+export type Outcome =
+  | { ok: true; value: unknown }
+  | { ok: false; error: KobakoError; failure: Failure };
 
 /**
  * Decodes a response envelope (`[0, value]` or `[1, error]`, docs/ABI.md). A script failure is
- * returned as a {@link SandboxError}, never thrown; bytes that are not an envelope throw a
- * {@link WireError}.
+ * returned as a {@link SandboxError} (a {@link BytecodeError} for a RITE snippet; a `TrapError`
+ * for a cap the guest enforced), never thrown;
+ * bytes that are not an envelope throw a {@link WireError}.
  */
 export function decodeResponse(
   bytes: Uint8Array,
@@ -30,15 +70,18 @@ export function decodeResponse(
   }
   const [tag, body] = envelope;
   if (tag === 0) return { ok: true, value: body };
-  if (tag === 1) return { ok: false, error: toSandboxError(body) };
+  if (tag === 1) {
+    const failure = toFailure(body);
+    return { ok: false, error: toSandboxError(failure), failure };
+  }
   throw new WireError("malformed", `response envelope has unknown tag ${String(tag)}`);
 }
 
-function toSandboxError(body: unknown): SandboxError {
+function toFailure(body: unknown): Failure {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new WireError("malformed", "error body is not a map");
   }
-  const { kind, klass, message, backtrace } = body as Record<string, unknown>;
+  const { kind, klass, message, backtrace, snippet } = body as Record<string, unknown>;
   if (typeof kind !== "string" || !failureKinds.has(kind)) {
     throw new WireError("malformed", `error body has an unknown kind: ${String(kind)}`);
   }
@@ -49,10 +92,23 @@ function toSandboxError(body: unknown): SandboxError {
   if (!Array.isArray(lines) || !lines.every((line) => typeof line === "string")) {
     throw new WireError("malformed", "error backtrace is not an array of strings");
   }
-  return new SandboxError(message, {
-    origin: "sandbox",
-    klass,
-    backtraceLines: lines,
-    details: { kind },
-  });
+  const failure: Failure = { kind: kind as FailureKind, klass, message, backtrace: lines };
+  if (typeof snippet === "string") failure.snippet = snippet;
+  return failure;
+}
+
+function toSandboxError(failure: Failure): KobakoError {
+  const details: Record<string, unknown> = { kind: failure.kind };
+  if (failure.snippet !== undefined) details.snippet = failure.snippet;
+  const init = { klass: failure.klass, backtraceLines: failure.backtrace, details };
+  switch (failure.kind) {
+    case "timeout":
+      return new TimeoutError(failure.message, init);
+    case "memory":
+      return new MemoryLimitError(failure.message, init);
+    case "bytecode":
+      return new BytecodeError(failure.message, { ...init, origin: "sandbox" });
+    default:
+      return new SandboxError(failure.message, { ...init, origin: "sandbox" });
+  }
 }

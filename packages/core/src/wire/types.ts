@@ -10,7 +10,16 @@ export const ExtType = {
 /** How deep values may nest (arrays, hashes); the guest refuses deeper values too. */
 export const MAX_DEPTH = 128;
 
-export type WireErrorReason = "malformed" | "unrepresentable" | "too-deep" | "cyclic" | "range";
+export type WireErrorReason =
+  | "malformed"
+  | "unrepresentable"
+  | "too-deep"
+  | "cyclic"
+  | "range"
+  | "too-large";
+
+/** Most bytes of one dispatch payload (invocation request, service request or reply). */
+export const MAX_PAYLOAD = 16 << 20;
 
 /** A value could not be encoded, or bytes could not be decoded, by the wire codec. */
 export class WireError extends Error {

@@ -1,9 +1,12 @@
 import { WASI, WASIProcExit } from "@bjorn3/browser_wasi_shim";
-import type { EvalLimits, EvalResult } from "../protocol.js";
+import type { BridgeInit, BridgeMode, EvalLimits, EvalResult } from "../protocol.js";
+import { encodeInvocation } from "../wire/request.js";
+import { createWorkerBridge } from "./bridge.js";
+import type { WorkerBridge } from "./bridge-io.js";
 import { CaptureFd, EmptyInputFd } from "./output.js";
 
 /** The ABI version of docs/ABI.md this runtime speaks. */
-export const ABI_VERSION = 1;
+export const ABI_VERSION = 2;
 
 /**
  * Memory grown past the boot snapshot is zeroed before every invocation; past this much it is
@@ -21,7 +24,8 @@ interface GuestExports {
   kobako_abi_version(): number;
   kobako_boot(): number;
   kobako_buffer(len: number): number;
-  kobako_eval(len: number): number;
+  kobako_invoke(len: number): number;
+  kobako_reply_buffer(len: number): number;
   kobako_response(): number;
 }
 
@@ -31,7 +35,8 @@ const requiredExports = [
   "kobako_abi_version",
   "kobako_boot",
   "kobako_buffer",
-  "kobako_eval",
+  "kobako_invoke",
+  "kobako_reply_buffer",
   "kobako_response",
 ] as const;
 
@@ -44,7 +49,7 @@ function guestExports(instance: WebAssembly.Instance): GuestExports {
   return exports as unknown as GuestExports;
 }
 
-const utf8 = new TextEncoder();
+const WARM_UP_REQUEST = encodeInvocation([], [], { kind: "eval", source: WARM_UP });
 
 /** Why the engine stopped the guest, in words. */
 function describeTrap(error: unknown): string {
@@ -58,32 +63,53 @@ function describeTrap(error: unknown): string {
 }
 
 /**
- * One instance of kobako.wasm with its WASI shim. After boot it keeps a snapshot of linear memory
- * and of `__stack_pointer`; every invocation starts from that snapshot, so no Ruby state, and no
- * damage from a trap, outlives an invocation.
+ * One instance of kobako.wasm with its WASI shim and its end of the service bridge. After boot it
+ * keeps a snapshot of linear memory and of `__stack_pointer`; every invocation starts from that
+ * snapshot, so no Ruby state, and no damage from a trap, outlives an invocation.
  */
 export class GuestInstance {
   private readonly stdin = new EmptyInputFd();
   private readonly stdout = new CaptureFd();
   private readonly stderr = new CaptureFd();
   private readonly wasi = new WASI([], [], [], { debug: false });
+  private readonly bridge: WorkerBridge;
   private exports!: GuestExports;
   private snapshot = new Uint8Array(0);
   private stackPointer = 0;
   /** True while memory still equals the snapshot (right after boot or a recycle). */
   private pristine = false;
 
-  private constructor(private readonly module: WebAssembly.Module) {}
+  private constructor(
+    private readonly module: WebAssembly.Module,
+    bridge: BridgeInit | undefined,
+  ) {
+    const guest = {
+      memory: () => this.exports.memory,
+      replyBuffer: (length: number) => this.exports.kobako_reply_buffer(length),
+    };
+    this.bridge = createWorkerBridge(bridge, guest);
+  }
 
-  /** Instantiates, initialises and boots the guest, then takes the boot snapshot. */
-  static async create(module: WebAssembly.Module): Promise<GuestInstance> {
-    const guest = new GuestInstance(module);
+  /**
+   * Instantiates, initialises and boots the guest, then takes the boot snapshot. Without `bridge`
+   * every service call fails (tests of the runtime alone).
+   */
+  static async create(module: WebAssembly.Module, bridge?: BridgeInit): Promise<GuestInstance> {
+    const guest = new GuestInstance(module, bridge);
     await guest.boot();
     return guest;
   }
 
+  /** How service calls reach the host. */
+  get bridgeMode(): BridgeMode {
+    return this.bridge.mode;
+  }
+
   private imports(): WebAssembly.Imports {
-    return { wasi_snapshot_preview1: this.wasi.wasiImport };
+    return {
+      wasi_snapshot_preview1: this.wasi.wasiImport,
+      kobako: { service_call: this.bridge.serviceCall },
+    };
   }
 
   private resetFds(): void {
@@ -113,7 +139,7 @@ export class GuestInstance {
     this.pristine = true;
     // Engines compile wasm lazily; one representative run moves that cost from the first
     // invocation to start-up.
-    this.eval(WARM_UP, { stdoutLimit: 0, stderrLimit: 0 });
+    await this.invoke(WARM_UP_REQUEST, { stdoutLimit: 0, stderrLimit: 0 });
   }
 
   /** Puts linear memory and the stack pointer back to the boot snapshot. */
@@ -147,20 +173,52 @@ export class GuestInstance {
     this.exports = exports;
   }
 
-  /** Runs `source` on a fresh Ruby state. Never throws: a trap is reported in the result. */
-  eval(source: string, limits: EvalLimits): EvalResult {
+  /**
+   * Runs an invocation request (docs/ABI.md, "ABI 2") on a fresh Ruby state. Never throws: a
+   * trap is reported in the result. Asynchronous only with the JSPI bridge.
+   */
+  invoke(request: Uint8Array, limits: EvalLimits): EvalResult | Promise<EvalResult> {
     const started = performance.now();
-    let envelope: Uint8Array | undefined;
-    let trap: { message: string } | undefined;
+    let length: number | Promise<number>;
     try {
       this.restore();
       this.pristine = false;
       this.resetFds();
       this.stdout.reset(limits.stdoutLimit);
       this.stderr.reset(limits.stderrLimit);
-      envelope = this.call(source);
+      length = this.start(request);
     } catch (error) {
+      return this.finish(started, undefined, error);
+    }
+    if (typeof length === "number") return this.finish(started, length, undefined);
+    return length.then(
+      (value) => this.finish(started, value, undefined),
+      (error: unknown) => this.finish(started, undefined, error),
+    );
+  }
+
+  private start(request: Uint8Array): number | Promise<number> {
+    const exports = this.exports;
+    const at = exports.kobako_buffer(request.byteLength) >>> 0;
+    if (at === 0) {
+      throw new Error(`the guest could not allocate ${request.byteLength} bytes for the request`);
+    }
+    this.checkBounds(at, request.byteLength, "request buffer");
+    new Uint8Array(exports.memory.buffer, at, request.byteLength).set(request);
+    return this.bridge.enter(exports.kobako_invoke, request.byteLength);
+  }
+
+  private finish(started: number, length: number | undefined, error: unknown): EvalResult {
+    let envelope: Uint8Array | undefined;
+    let trap: { message: string } | undefined;
+    if (length === undefined) {
       trap = { message: describeTrap(error) };
+    } else {
+      try {
+        envelope = this.response(length);
+      } catch (failure) {
+        trap = { message: describeTrap(failure) };
+      }
     }
     const result: EvalResult = {
       stdout: this.stdout.take(),
@@ -171,22 +229,17 @@ export class GuestInstance {
     };
     if (envelope) result.envelope = envelope;
     if (trap) result.trap = trap;
+    const bridgeFailure = this.bridge.takeFailure();
+    if (bridgeFailure) result.bridgeFailure = bridgeFailure;
     return result;
   }
 
-  private call(source: string): Uint8Array {
+  private response(length: number): Uint8Array {
     const exports = this.exports;
-    const request = utf8.encode(source);
-    const at = exports.kobako_buffer(request.byteLength) >>> 0;
-    if (at === 0) {
-      throw new Error(`the guest could not allocate ${request.byteLength} bytes for the source`);
-    }
-    this.checkBounds(at, request.byteLength, "request buffer");
-    new Uint8Array(exports.memory.buffer, at, request.byteLength).set(request);
-    const length = exports.kobako_eval(request.byteLength) >>> 0;
-    const response = exports.kobako_response() >>> 0;
-    this.checkBounds(response, length, "response");
-    return new Uint8Array(exports.memory.buffer, response, length).slice();
+    const size = length >>> 0;
+    const at = exports.kobako_response() >>> 0;
+    this.checkBounds(at, size, "response");
+    return new Uint8Array(exports.memory.buffer, at, size).slice();
   }
 
   private checkBounds(at: number, length: number, what: string): void {

@@ -1,0 +1,34 @@
+import type { SnippetSpec } from "../wire/request.js";
+
+/** A snippet for `Sandbox#preload`: Ruby source, or RITE bytecode from `Sandbox#compile`. */
+export type Snippet =
+  | {
+      /** Ruby source, compiled as a trial by `preload`. */
+      code: string;
+      /** Shown in errors (`details.snippet`); default `"snippet N"`. */
+      name?: string;
+    }
+  | {
+      /** RITE bytecode, checked by the guest on the first invocation. */
+      binary: Uint8Array;
+      /** Shown in errors (`details.snippet`); default `"snippet N"`. */
+      name?: string;
+    };
+
+/** Checks a snippet and gives its request form; throws `TypeError` when malformed. */
+export function checkSnippet(snippet: unknown, position: number): SnippetSpec {
+  if (typeof snippet !== "object" || snippet === null) {
+    throw new TypeError("preload: expected { code } or { binary }");
+  }
+  const { code, binary, name } = snippet as { code?: unknown; binary?: unknown; name?: unknown };
+  if (name !== undefined && (typeof name !== "string" || name === "")) {
+    throw new TypeError("preload: name must be a non-empty string");
+  }
+  const label = name ?? `snippet ${position}`;
+  if (code !== undefined && binary !== undefined) {
+    throw new TypeError("preload: give either code or binary, not both");
+  }
+  if (typeof code === "string") return { name: label, code };
+  if (binary instanceof Uint8Array) return { name: label, code: binary.slice() };
+  throw new TypeError("preload: code must be a string, or binary a Uint8Array");
+}
