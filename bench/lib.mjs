@@ -1,0 +1,104 @@
+// Small helpers shared by the measures: statistics, child processes, ruby.wasm, formatting.
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+/** The XOR loop of the performance targets; `n` iterations. */
+export const xorLoop = (n = 100_000) => `x=0; i=0; while i<${n}; x ^= i; i+=1; end; x`;
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** Calls `fn` `warmup` times untimed, then `n` times; gives each timed call's duration in ms. */
+export async function timeEach(fn, n, warmup = 0) {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const times = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await fn(i);
+    times[i] = performance.now() - started;
+  }
+  return times;
+}
+
+/** Runs `node [...flags] script` in a fresh process and parses the JSON it prints last. */
+export function runChild(script, flags = []) {
+  const out = execFileSync(
+    process.execPath,
+    [...flags, new URL(script, import.meta.url).pathname],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      maxBuffer: 1 << 20,
+    },
+  );
+  return JSON.parse(out.trim().split("\n").at(-1));
+}
+
+/** Path of a file shipped in `@ruby/3.4-wasm-wasi`. */
+export const rubyWasmPath = (file = "ruby+stdlib.wasm") =>
+  require.resolve(`@ruby/3.4-wasm-wasi/dist/${file}`);
+
+/** Compiles the ruby.wasm peer (CRuby 3.4 + stdlib on WASI) and boots one VM in this thread. */
+export async function loadRubyWasm() {
+  const { DefaultRubyVM } = await import("@ruby/wasm-wasi/dist/node");
+  const module = await WebAssembly.compile(await readFile(rubyWasmPath()));
+  const newVM = async () => (await DefaultRubyVM(module)).vm;
+  return { module, newVM, vm: await newVM() };
+}
+
+/** Native mruby's command, installing Debian's package when missing and we are root. */
+export function ensureMruby() {
+  const found = () => spawnSync("mruby", ["--version"], { encoding: "utf8" }).status === 0;
+  if (found()) return "mruby";
+  if (process.getuid?.() === 0) {
+    process.stderr.write("bench: installing Debian's mruby with apt-get …\n");
+    spawnSync("apt-get", ["update", "-qq"], { stdio: ["ignore", "ignore", "inherit"] });
+    spawnSync("apt-get", ["install", "-y", "-qq", "mruby"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+  }
+  return found() ? "mruby" : null;
+}
+
+/** Formats a duration given in ms with a unit that suits it. */
+export function fmtTime(ms) {
+  if (ms == null) return "n/a";
+  if (ms < 1) return `${(ms * 1000).toFixed(1)} µs`;
+  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** Decimal units (1 MB = 10^6 bytes), as the targets are read. */
+export function fmtBytes(bytes) {
+  if (bytes == null) return "n/a";
+  if (Math.abs(bytes) < 1e6) return `${(bytes / 1e3).toFixed(1)} KB`;
+  if (Math.abs(bytes) < 1e9) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${(bytes / 1e9).toFixed(2)} GB`;
+}
+
+export function fmtRatio(x) {
+  if (x == null || !Number.isFinite(x)) return "n/a";
+  return `${x < 0.1 ? x.toPrecision(2) : x.toFixed(2)}×`;
+}
+
+/** Whether a method of a class exists: features still being added report n/a. */
+export const has = (cls, method) => typeof cls.prototype[method] === "function";
+
+export function machineFacts() {
+  const cpu = execFileSync("sh", ["-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], {
+    encoding: "utf8",
+  }).trim();
+  return { cpu };
+}
