@@ -17,7 +17,7 @@
 #include "value_decoder.h"
 #include "wire_reader.h"
 
-enum { ACTION_EVAL = 0, ACTION_RUN = 1, ACTION_COMPILE = 2 };
+enum { ACTION_EVAL = 0, ACTION_RUN = 1, ACTION_COMPILE = 2, ACTION_PREPARE = 3 };
 enum { SNIPPET_SOURCE = 0, SNIPPET_RITE = 1 };
 
 /* Parses source; on a syntax error writes the "syntax" envelope (or, for a snippet, builds the
@@ -217,6 +217,11 @@ void kobako_invoke_request(mrb_state *mrb, wire_writer *out, const uint8_t *req,
     return;
   case ACTION_COMPILE:
     compile_only(mrb, out, &r);
+    return;
+  case ACTION_PREPARE:
+    /* Services and snippets are in place: the host may now snapshot this state and run later
+     * actions on it with empty service and snippet lists. */
+    kobako_envelope_value(mrb, out, mrb_nil_value());
     return;
   default:
     bad_request(mrb, "unknown action");
