@@ -142,6 +142,75 @@ describe("B16 services in a page that is not cross-origin isolated (JSPI bridge)
   });
 });
 
+interface CapOutcome {
+  timeout?: boolean;
+  memory?: boolean;
+  trap?: boolean;
+  kind?: unknown;
+  hard?: unknown;
+  wallTime: number;
+  memoryPeak: number;
+}
+
+/** Runs hostile scripts on one worker and reports how each ended (B60–B63, B65). */
+function caps(
+  page: Page,
+  bridge: "atomics" | "jspi",
+): Promise<Record<string, CapOutcome | number>> {
+  return page.evaluate(async (serviceBridge) => {
+    const k = (globalThis as unknown as { kobako: Kobako }).kobako;
+    const platform = k.createPlatform({ serviceBridge, maxWorkers: 1 });
+    const sandbox = new k.Sandbox({ timeout: 300 }, platform);
+    sandbox.define("Slow").bind("Never", () => new Promise(() => {}));
+    const outcome = async (source: string): Promise<CapOutcome> => {
+      try {
+        await sandbox.eval(source);
+        return { ...sandbox.usage };
+      } catch (error) {
+        const e = error as InstanceType<Kobako["TrapError"]>;
+        return {
+          timeout: error instanceof k.TimeoutError,
+          memory: error instanceof k.MemoryLimitError,
+          trap: error instanceof k.TrapError,
+          kind: e.details.kind,
+          hard: e.details.hard,
+          ...sandbox.usage,
+        };
+      }
+    };
+    const report = {
+      loop: await outcome("x = 'y' * 1000; loop {}"),
+      never: await outcome("Slow::Never.call"),
+      bomb: await outcome("'x' * 2**30"),
+      retry: await outcome("begin; loop {}; rescue Exception; retry; end"),
+      after: (await sandbox.eval("1 + 1")) as number,
+    };
+    await sandbox.close();
+    return report;
+  }, bridge);
+}
+
+describe("B60 B61 B62 B63 B65 caps in Chromium", () => {
+  for (const [page, bridge] of [
+    ["plain", "jspi"],
+    ["isolated", "atomics"],
+  ] as const) {
+    it(`on the ${bridge} bridge`, async () => {
+      const opened = await harness.open(page);
+      const report = await caps(opened, bridge);
+      expect(report.loop).toMatchObject({ timeout: true, trap: true, hard: false });
+      expect((report.loop as CapOutcome).wallTime).toBeGreaterThanOrEqual(299);
+      expect((report.loop as CapOutcome).memoryPeak).toBeGreaterThan(1000);
+      expect(report.never).toMatchObject({ timeout: true, hard: false });
+      expect(report.bomb).toMatchObject({ memory: true, trap: true, kind: "memory" });
+      // Today the hard backstop ends this one (docs/SECURITY.md, guest issues).
+      expect(report.retry).toMatchObject({ timeout: true });
+      expect(report.after).toBe(2);
+      await opened.close();
+    });
+  }
+});
+
 describe("services in a cross-origin isolated page", () => {
   it("use the atomics bridge by default", async () => {
     const page = await harness.open("isolated");

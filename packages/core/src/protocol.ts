@@ -4,10 +4,19 @@
  * service calls. Everything here is plain data that survives structured cloning.
  */
 
-/** Caps for one invocation, in bytes. */
+/** Caps of one invocation. */
 export interface EvalLimits {
+  /** Bytes of standard output kept. */
   stdoutLimit: number;
+  /** Bytes of standard error kept. */
   stderrLimit: number;
+  /** Bytes the Ruby heap may hold beyond its baseline (`kobako_limits`); 0: no cap. */
+  memoryLimit: number;
+  /**
+   * Milliseconds from the start of the invocation to its deadline; 0: none. The guest checks it
+   * cooperatively, and the worker stops waiting on a service past it.
+   */
+  timeout: number;
 }
 
 /** How one invocation ended, as the worker reports it. */
@@ -18,12 +27,21 @@ export interface EvalResult {
   trap?: { message: string };
   /** Why a service call could not reach the host (no synchronous bridge in this engine). */
   bridgeFailure?: string;
+  /** The deadline passed while the guest waited on a service: the worker stopped waiting. */
+  deadline?: true;
+  /**
+   * The length of a response envelope over the payload cap, which was not copied out of the
+   * guest (`envelope` is then absent).
+   */
+  oversize?: number;
   stdout: Uint8Array;
   stderr: Uint8Array;
   stdoutTruncated: boolean;
   stderrTruncated: boolean;
   /** Milliseconds spent in the guest, restore included. */
   wallTime: number;
+  /** High-water mark of the Ruby heap beyond its baseline, in bytes (0 when unknown). */
+  memoryPeak: number;
 }
 
 /**
@@ -53,14 +71,23 @@ export interface BridgeInit {
   preference: BridgePreference;
 }
 
-/** Worker → host on the bridge port. */
-export type BridgeRequest =
-  /** A service request (docs/ABI.md). */
-  | { call: Uint8Array }
+/**
+ * Worker → host on the bridge port. A posted message may arrive after the invocation that sent it
+ * has ended (the worker gave up at its deadline): `epoch`, the number the host gave the
+ * invocation (`WorkerApi.invoke`), lets the host drop it rather than serve it to a later one.
+ */
+export type BridgeRequest = (
+  | /**
+   * A service request (docs/ABI.md). `seq` numbers the posted requests of the JSPI bridge,
+   * whose reply echoes it: a worker that stopped waiting must not take a late reply for the
+   * answer to a later request.
+   */
+  { call: Uint8Array; seq?: number }
   /** A service request the worker did not copy: it exceeds the payload cap. */
-  | { oversize: number }
+  | { oversize: number; seq?: number }
   /** Atomics bridge: the worker took a chunk of a long reply and waits for the next one. */
-  | { more: true };
+  | { more: true }
+) & { epoch?: number };
 
 /**
  * What to transfer rather than copy when posting `bytes`: copying is cheaper for the small
@@ -73,6 +100,8 @@ export function transferList(bytes: Uint8Array): Transferable[] {
 /** Host → worker on the bridge port (JSPI bridge only: the atomics bridge answers in memory). */
 export interface BridgeReply {
   reply: Uint8Array;
+  /** The `seq` of the request answered. */
+  seq?: number;
 }
 
 /**
@@ -113,8 +142,11 @@ export interface WorkerApi {
    * bridge mode in use. Later calls are refused.
    */
   init(module: WebAssembly.Module, bridge: BridgeInit): Promise<BridgeMode>;
-  /** Runs one invocation request (docs/ABI.md, "ABI 2") on a fresh Ruby state. */
-  invoke(request: Uint8Array, limits: EvalLimits): EvalResult | Promise<EvalResult>;
+  /**
+   * Runs one invocation request (docs/ABI.md, "ABI 2") on a fresh Ruby state. `epoch` tags the
+   * bridge messages of this invocation (see {@link BridgeRequest}).
+   */
+  invoke(request: Uint8Array, limits: EvalLimits, epoch: number): EvalResult | Promise<EvalResult>;
 }
 
 /** Posted by a worker once its runtime listens, before any request. Comlink ignores it. */

@@ -1,8 +1,9 @@
 // Service calls across a real thread boundary. The workers run core's built runtime (dist/):
 // `pnpm build` first.
 import { afterAll, describe, expect, it } from "vitest";
-import { SandboxError, ServiceError } from "../src/errors.js";
-import { Sandbox } from "../src/index.js";
+import { SandboxError, ServiceError, TimeoutError } from "../src/errors.js";
+import { HARD_TIMEOUT_GRACE } from "../src/host/options.js";
+import { Sandbox, type SandboxOptions } from "../src/index.js";
 import { encodeWire, MAX_PAYLOAD } from "../src/wire/index.js";
 import { fakeGuest } from "./support/fake-guest.js";
 import { toHex } from "./support/hex.js";
@@ -17,8 +18,8 @@ function fakeCall(request: unknown[]): string {
 const fakePlatform = threadPlatform(fakeGuest);
 const realPlatform = threadPlatform(kobakoWasm);
 const sandboxes: Sandbox[] = [];
-function sandbox(platform = realPlatform): Sandbox {
-  const made = new Sandbox(undefined, platform);
+function sandbox(platform = realPlatform, options?: SandboxOptions): Sandbox {
+  const made = new Sandbox(options, platform);
   sandboxes.push(made);
   return made;
 }
@@ -49,6 +50,22 @@ describe("the atomics bridge, on the fake guest", () => {
   });
 });
 
+describe("B60 B63 the hard backstop, on the fake guest", () => {
+  it("terminates a worker still busy past the deadline and grace; the next call works", async () => {
+    const box = sandbox(fakePlatform, { timeout: 100 });
+    expect(await box.eval("n")).toBe(1);
+    const started = performance.now();
+    const error = await box.eval("h").catch((caught: unknown) => caught);
+    const elapsed = performance.now() - started;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).details).toEqual({ kind: "timeout", timeout: 100, hard: true });
+    expect(elapsed).toBeGreaterThanOrEqual(100 + HARD_TIMEOUT_GRACE - 1);
+    expect(elapsed).toBeLessThan(100 + HARD_TIMEOUT_GRACE + 2_000);
+    expect(box.usage.memoryPeak).toBe(0);
+    expect(await box.eval("n")).toBe(1);
+  });
+});
+
 describe("services on kobako.wasm over worker threads", () => {
   it("B11 B13 calls sync and async services", async () => {
     const box = sandbox();
@@ -60,7 +77,7 @@ describe("services on kobako.wasm over worker threads", () => {
   });
 
   it("carries replies longer than the shared buffer, in chunks", async () => {
-    const box = sandbox();
+    const box = sandbox(realPlatform, { memoryLimit: null });
     const big = "0123456789".repeat(300_000);
     box
       .define("Big")

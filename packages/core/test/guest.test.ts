@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { EvalLimits, EvalResult } from "../src/protocol.js";
+import { type EvalLimits, type EvalResult, Shared } from "../src/protocol.js";
 import { decodeResponse, encodeInvocation } from "../src/wire/index.js";
 import { GuestInstance } from "../src/worker/guest.js";
 import { fakeGuest } from "./support/fake-guest.js";
 import { kobakoWasm } from "./support/kobako-wasm.js";
 
-const limits = { stdoutLimit: 1 << 20, stderrLimit: 1 << 20 };
+const limits: EvalLimits = {
+  stdoutLimit: 1 << 20,
+  stderrLimit: 1 << 20,
+  memoryLimit: 0,
+  timeout: 0,
+};
 const text = new TextDecoder();
 
 /** Evaluates `source` (no services, no snippets); without a bridge invocations are synchronous. */
@@ -65,10 +70,10 @@ describe("GuestInstance on the fake guest", () => {
 
   it("B51 clips output exactly at the cap and flags it", async () => {
     const guest = await GuestInstance.create(await fakeGuest());
-    const out = run(guest, "o123456789", { stdoutLimit: 4, stderrLimit: 0 });
+    const out = run(guest, "o123456789", { ...limits, stdoutLimit: 4, stderrLimit: 0 });
     expect(text.decode(out.stdout)).toBe("o123");
     expect(out.stdoutTruncated).toBe(true);
-    const err = run(guest, "w12", { stdoutLimit: 0, stderrLimit: 3 });
+    const err = run(guest, "w12", { ...limits, stdoutLimit: 0, stderrLimit: 3 });
     expect(text.decode(err.stderr)).toBe("w12");
     expect(err.stderrTruncated).toBe(false);
     expect(err.stdout.byteLength).toBe(0);
@@ -122,5 +127,112 @@ describe("GuestInstance on kobako.wasm", () => {
     expect(value(run(guest, "('a' * 40_000_000).size"))).toBe(40_000_000);
     expect(value(run(guest, "$x ||= 5"))).toBe(5);
     expect(value(run(guest, "('b' * 1_000_000).size"))).toBe(1_000_000);
+  });
+});
+
+/** Where `needle` occurs in the guest's linear memory, or -1. */
+function find(guest: GuestInstance, needle: string): number {
+  return Buffer.from(guest.memory.buffer).indexOf(needle);
+}
+
+describe("B60 B61 B62 caps on the fake guest", () => {
+  it("passes the caps to kobako_limits and reports the guest's memory peak, traps included", async () => {
+    const guest = await GuestInstance.create(await fakeGuest());
+    const result = run(guest, "q", { ...limits, memoryLimit: 5000, timeout: 900 });
+    expect(value(result)).toBe(9);
+    expect(result.memoryPeak).toBe(5000);
+    const trapped = run(guest, "t", { ...limits, memoryLimit: 7000 });
+    expect(trapped.trap).toBeDefined();
+    expect(trapped.memoryPeak).toBe(7000);
+    expect(value(run(guest, "q"))).toBe(0);
+  });
+
+  it("rounds a fractional timeout up, so it never reads as no deadline", async () => {
+    const guest = await GuestInstance.create(await fakeGuest());
+    expect(value(run(guest, "q", { ...limits, timeout: 250.2 }))).toBe(2);
+    expect(guest.memory.buffer.byteLength).toBeGreaterThan(0);
+  });
+
+  it("stops waiting on a host that never answers at the deadline, and keeps working", async () => {
+    const { port1, port2 } = new MessageChannel();
+    const shared = new SharedArrayBuffer(Shared.HEADER_BYTES + Shared.DATA_BYTES);
+    const guest = await GuestInstance.create(await fakeGuest(), {
+      port: port2,
+      shared,
+      listening: true,
+      preference: "atomics",
+    });
+    const result = run(guest, "c90", { ...limits, timeout: 150 });
+    expect(result.deadline).toBe(true);
+    expect(result.trap).toBeUndefined();
+    expect(result.envelope).toBeUndefined();
+    expect(result.wallTime).toBeGreaterThanOrEqual(149);
+    expect(value(run(guest, "n"))).toBe(1);
+    port1.close();
+  });
+
+  it("B27 does not copy a response envelope over 16 MiB out of the guest", async () => {
+    const guest = await GuestInstance.create(await fakeGuest());
+    const result = run(guest, "L");
+    expect(result.oversize).toBe(17825792);
+    expect(result.envelope).toBeUndefined();
+    expect(result.trap).toBeUndefined();
+    expect(value(run(guest, "n"))).toBe(1);
+  });
+
+  it("zeroes all grown memory after a trap, whatever heap break the guest claims", async () => {
+    const guest = await GuestInstance.create(await fakeGuest());
+    expect(run(guest, "G").trap).toBeDefined();
+    expect(value(run(guest, "r"))).toBe(0);
+  });
+});
+
+describe("B60 B61 B62 caps on kobako.wasm", () => {
+  it("ends a runaway loop at its deadline and keeps the instance", async () => {
+    const guest = await GuestInstance.create(await kobakoWasm());
+    const result = run(guest, "loop {}", { ...limits, timeout: 100 });
+    expect(result.wallTime).toBeGreaterThanOrEqual(99);
+    expect(result.wallTime).toBeLessThan(1_000);
+    const outcome = decodeResponse(result.envelope as Uint8Array);
+    expect(outcome.ok || outcome.failure).toMatchObject({
+      kind: "timeout",
+      klass: "Kobako::TimeoutError",
+    });
+    expect(value(run(guest, "1 + 1"))).toBe(2);
+  });
+
+  it("ends an invocation past its memory cap and reports the peak", async () => {
+    const guest = await GuestInstance.create(await kobakoWasm());
+    const result = run(guest, '"x" * 2_000_000', { ...limits, memoryLimit: 1 << 20 });
+    const outcome = decodeResponse(result.envelope as Uint8Array);
+    expect(outcome.ok || outcome.failure).toMatchObject({ kind: "memory", klass: "NoMemoryError" });
+    expect(result.memoryPeak).toBeGreaterThan(0);
+    expect(result.memoryPeak).toBeLessThanOrEqual(1 << 20);
+    const fine = run(guest, 'x = "y" * 100_000; x.size', { ...limits, memoryLimit: 1 << 20 });
+    expect(value(fine)).toBe(100_000);
+    expect(fine.memoryPeak).toBeGreaterThanOrEqual(100_000);
+  });
+});
+
+describe("isolation on kobako.wasm", () => {
+  // The secrets are built at run time, so only what the script made can match, not its source.
+  it("leaves nothing of a large allocation for the next invocation", async () => {
+    const guest = await GuestInstance.create(await kobakoWasm());
+    const grown = guest.memory.buffer.byteLength;
+    expect(value(run(guest, '$s = ("kobako" + "-secret-") * 300_000; $s.size'))).toBe(4_200_000);
+    expect(guest.memory.buffer.byteLength).toBeGreaterThan(grown);
+    expect(find(guest, "kobako-secret-")).toBeGreaterThanOrEqual(0);
+    run(guest, "nil");
+    expect(find(guest, "kobako-secret-")).toBe(-1);
+  });
+
+  it("leaves nothing of small objects, nor of an invocation that failed", async () => {
+    const guest = await GuestInstance.create(await kobakoWasm());
+    run(guest, '$t = "small" + "-secret-" + "token"; raise $t');
+    run(guest, 'h = {"tiny" + "-secret-" => "value" + "-secret-"}; h.to_a.flatten.join(",")');
+    run(guest, "[1, 2, 3].sum");
+    expect(find(guest, "small-secret-token")).toBe(-1);
+    expect(find(guest, "tiny-secret-")).toBe(-1);
+    expect(find(guest, "value-secret-")).toBe(-1);
   });
 });

@@ -2,20 +2,33 @@ import { describe, expect, it } from "vitest";
 import { resolveOptions } from "../src/host/options.js";
 
 describe("sandbox options", () => {
-  it("default to 1 MiB output caps and a 60 s timeout", () => {
+  it("default to 1 MiB output caps, a 1 MiB memory cap and a 60 s timeout", () => {
     expect(resolveOptions(undefined)).toEqual({
       stdoutLimit: 1 << 20,
       stderrLimit: 1 << 20,
+      memoryLimit: 1 << 20,
       timeout: 60_000,
     });
   });
 
-  it("accept zero caps and a null timeout", () => {
-    expect(resolveOptions({ stdoutLimit: 0, stderrLimit: 5, timeout: null })).toEqual({
+  it("accept zero output caps, and a null timeout and memory cap", () => {
+    expect(
+      resolveOptions({ stdoutLimit: 0, stderrLimit: 5, timeout: null, memoryLimit: null }),
+    ).toEqual({
       stdoutLimit: 0,
       stderrLimit: 5,
+      memoryLimit: null,
       timeout: null,
     });
+  });
+
+  it("B61 accept a memory cap from 1 byte to 2^31 − 1, and refuse others", () => {
+    expect(resolveOptions({ memoryLimit: 1 }).memoryLimit).toBe(1);
+    expect(resolveOptions({ memoryLimit: 2 ** 31 - 1 }).memoryLimit).toBe(2 ** 31 - 1);
+    for (const bad of [0, -1, 1.5, 2 ** 31, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => resolveOptions({ memoryLimit: bad })).toThrow(RangeError);
+    }
+    expect(() => resolveOptions({ memoryLimit: "1" as unknown as number })).toThrow(TypeError);
   });
 
   it("refuse caps that are not non-negative integers", () => {
@@ -35,6 +48,6 @@ describe("sandbox options", () => {
 
   it("refuse options that are not objects, and options not supported yet", () => {
     expect(() => resolveOptions(5 as unknown as object)).toThrow(TypeError);
-    expect(() => resolveOptions({ memoryLimit: 1 } as object)).toThrow(/memoryLimit/);
+    expect(() => resolveOptions({ hermetic: true } as object)).toThrow(/hermetic/);
   });
 });

@@ -35,11 +35,32 @@ describe("Sandbox on an in-process platform", () => {
     expect(sandbox.stdout).toBe("ou");
     expect(sandbox.stdoutTruncated).toBe(true);
     expect(sandbox.usage.wallTime).toBeGreaterThan(0);
-    expect(sandbox.usage.memoryPeak).toBe(0);
+    // The fake guest reports the memory cap it was given as its peak.
+    expect(sandbox.usage.memoryPeak).toBe(1 << 20);
     await rejection(sandbox.eval("trap"));
     expect(sandbox.stdout).toBe("");
     expect(sandbox.stdoutTruncated).toBe(false);
     expect(sandbox.usage.wallTime).toBeGreaterThan(0);
+    expect(sandbox.usage.memoryPeak).toBe(1 << 20);
+  });
+
+  it("B61 passes the memory cap and the timeout to the guest, and no caps when disabled", async () => {
+    const capped = new Sandbox({ memoryLimit: 12345, timeout: 700 }, inProcessPlatform(fakeGuest));
+    expect(await capped.eval("q")).toBe(7);
+    expect(capped.usage.memoryPeak).toBe(12345);
+    expect(await capped.eval("q", { timeout: 300 })).toBe(3);
+    const open = new Sandbox({ memoryLimit: null, timeout: null }, inProcessPlatform(fakeGuest));
+    expect(await open.eval("q")).toBe(0);
+    expect(open.usage.memoryPeak).toBe(0);
+  });
+
+  it("B27 rejects a result over 16 MiB without copying it, then works again", async () => {
+    const sandbox = new Sandbox(undefined, inProcessPlatform(fakeGuest));
+    const error = await rejection(sandbox.eval("L"));
+    expect(error).toBeInstanceOf(SandboxError);
+    expect(error).toMatchObject({ details: { kind: "too-large", size: 17825792 } });
+    expect((error as Error).message).toMatch(/exceeds the 16 MiB payload cap/);
+    expect(await sandbox.eval("n")).toBe(1);
   });
 
   it("rejects a malformed response with TrapError", async () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFile } from "node:fs/promises";
 import { text } from "node:stream/consumers";
-import { Sandbox, SandboxError, ServiceError, TrapError } from "./index.js";
+import { Sandbox, SandboxError, type SandboxOptions, ServiceError, TrapError } from "./index.js";
 import { inspect } from "./inspect.js";
 
 const usage = `Usage: kobako [options] (-e CODE | FILE | -)
@@ -13,6 +13,8 @@ stdout and stderr, then the value of its last expression.
   FILE             run the Ruby file FILE
   -                run Ruby read from standard input
   --timeout MS     stop the script after MS milliseconds (default 60000)
+  --memory-limit BYTES|none
+                   cap the script's Ruby heap at BYTES (default 1048576)
   -h, --help       show this help
 
 Exit status: 0 on success, 1 when the script fails, 2 on a usage error.`;
@@ -24,20 +26,35 @@ interface Command {
   code: string[];
   file: string | undefined;
   timeout: number | undefined;
+  memoryLimit: number | null | undefined;
 }
 
 function parse(args: string[]): Command {
-  const command: Command = { help: false, code: [], file: undefined, timeout: undefined };
+  const command: Command = {
+    help: false,
+    code: [],
+    file: undefined,
+    timeout: undefined,
+    memoryLimit: undefined,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "-h" || arg === "--help") command.help = true;
-    else if (arg === "-e" || arg === "--timeout") {
+    else if (arg === "-e" || arg === "--timeout" || arg === "--memory-limit") {
       const value = args[++i];
       if (value === undefined) throw new UsageError(`${arg} needs a value`);
       if (arg === "-e") command.code.push(value);
-      else {
+      else if (arg === "--timeout") {
         command.timeout = Number(value);
         if (!(command.timeout > 0)) throw new UsageError(`--timeout needs a positive number`);
+      } else {
+        command.memoryLimit = value === "none" ? null : Number(value);
+        if (
+          command.memoryLimit !== null &&
+          !(Number.isSafeInteger(command.memoryLimit) && command.memoryLimit > 0)
+        ) {
+          throw new UsageError(`--memory-limit needs a positive number of bytes, or none`);
+        }
       }
     } else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
     else if (command.file !== undefined) throw new UsageError(`unexpected argument ${arg}`);
@@ -92,7 +109,16 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`kobako: cannot read ${command.file}: ${(error as Error).message}\n`);
     return 2;
   }
-  const sandbox = new Sandbox(command.timeout === undefined ? {} : { timeout: command.timeout });
+  const options: SandboxOptions = {};
+  if (command.timeout !== undefined) options.timeout = command.timeout;
+  if (command.memoryLimit !== undefined) options.memoryLimit = command.memoryLimit;
+  let sandbox: Sandbox;
+  try {
+    sandbox = new Sandbox(options);
+  } catch (error) {
+    process.stderr.write(`kobako: ${(error as Error).message}\n`);
+    return 2;
+  }
   try {
     const value = await sandbox.eval(code).then(
       (result) => ({ ok: true as const, result }),

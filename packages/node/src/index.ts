@@ -9,6 +9,7 @@ export {
   HandleTableExhausted,
   type InvocationOptions,
   type KobakoError,
+  MAX_CONTAINERS,
   MAX_PAYLOAD,
   MemoryLimitError,
   type Platform,

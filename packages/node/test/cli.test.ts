@@ -53,7 +53,21 @@ describe("kobako CLI", () => {
     expect(kobako(["-e", "1 +"]).stderr).toMatch(/SyntaxError: .* \(SandboxError\)/);
     const timeout = kobako(["--timeout", "200", "-e", "loop {}"]);
     expect(timeout.status).toBe(1);
-    expect(timeout.stderr).toMatch(/^TimeoutError: /);
+    expect(timeout.stderr).toMatch(
+      /^Kobako::TimeoutError: the invocation ran past its timeout of 200 ms \(TimeoutError\)/,
+    );
+  });
+
+  it("B61 caps memory at 1 MiB by default; --memory-limit changes or lifts it", () => {
+    const bomb = 's = "x" * 3_000_000; s.size';
+    const capped = kobako(["-e", bomb]);
+    expect(capped.status).toBe(1);
+    expect(capped.stderr).toMatch(
+      /^NoMemoryError: .*memoryLimit of 1048576 bytes \(MemoryLimitError\)/,
+    );
+    expect(kobako(["--memory-limit", "8000000", "-e", bomb]).stdout).toBe("3000000\n");
+    expect(kobako(["--memory-limit", "none", "-e", bomb]).stdout).toBe("3000000\n");
+    expect(kobako(["--memory-limit", "0", "-e", "1"]).status).toBe(2);
   });
 
   it("prints help", () => {
@@ -77,7 +91,7 @@ describe("kobako CLI", () => {
   });
 
   it("says so when output was truncated", () => {
-    const run = kobako(["-e", 'print "x" * 2_000_000; nil']);
+    const run = kobako(["-e", 's = "x" * 65536; 20.times { print s }; nil']);
     expect(run.stdout.length).toBe((1 << 20) + "nil\n".length);
     expect(run.stderr).toBe("kobako: stdout was truncated\n");
   });

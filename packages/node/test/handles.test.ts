@@ -235,7 +235,7 @@ describe("B25 handle exhaustion", () => {
 
 describe("B27 payload cap", () => {
   it("a service request over 16 MiB fails clearly and the sandbox stays usable", async () => {
-    await using sandbox = new Sandbox({ timeout: 20_000 });
+    await using sandbox = new Sandbox({ timeout: 20_000, memoryLimit: null });
     sandbox.define("Sink").bind("Take", (text: string) => text.length);
     const error = await failure(sandbox.eval("Sink::Take.call('x' * (17 << 20))"));
     expect(error).toBeInstanceOf(ServiceError);

@@ -58,7 +58,7 @@ describe("invocations", () => {
     await using sandbox = new Sandbox();
     await sandbox.eval("t = Time.now; nil while Time.now - t < 0.05");
     expect(sandbox.usage.wallTime).toBeGreaterThanOrEqual(45);
-    expect(sandbox.usage.memoryPeak).toBe(0);
+    expect(sandbox.usage.memoryPeak).toBeGreaterThan(0);
   });
 
   it("refuses a source that is not a string", async () => {
@@ -69,7 +69,8 @@ describe("invocations", () => {
   it("validates options", () => {
     expect(() => new Sandbox({ stdoutLimit: -1 })).toThrow(RangeError);
     expect(() => new Sandbox({ stderrLimit: 0.5 })).toThrow(RangeError);
-    expect(() => new Sandbox({ memoryLimit: 1 } as object)).toThrow(TypeError);
+    expect(() => new Sandbox({ memoryLimit: 0 })).toThrow(RangeError);
+    expect(() => new Sandbox({ hermetic: true } as object)).toThrow(TypeError);
   });
 });
 

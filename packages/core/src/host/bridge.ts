@@ -84,6 +84,8 @@ export function canListen(): boolean {
 export class HostBridge {
   #mode: BridgeMode = "none";
   #handler: RequestHandler | undefined;
+  /** Numbers the invocations served, see {@link attach}. */
+  #epoch = 0;
   /** A reply being written chunk by chunk into the shared buffer. */
   #long: { reply: Uint8Array; sent: number } | undefined;
   readonly #header: Int32Array | undefined;
@@ -117,13 +119,21 @@ export class HostBridge {
     this.#mode = mode;
   }
 
-  /** Routes requests to `handler` until {@link detach}. */
-  attach(handler: RequestHandler): void {
+  /**
+   * Routes requests to `handler` until {@link detach}; returns the epoch to give the invocation
+   * (`WorkerApi.invoke`), whose posted messages carry it.
+   */
+  attach(handler: RequestHandler): number {
     this.#handler = handler;
+    this.#epoch++;
+    // Whatever the request slot holds was left by an invocation that ended at its deadline
+    // before the host took it: the worker has not started this invocation yet.
+    if (this.#header) Atomics.store(this.#header, Shared.REQUEST, Signal.NONE);
     if (this.#watching && !this.#looping) {
       this.#looping = true;
       this.#turn();
     }
+    return this.#epoch;
   }
 
   detach(): void {
@@ -187,25 +197,47 @@ export class HostBridge {
   }
 
   #receive(message: BridgeRequest): void {
+    // A message of an invocation that has ended: its worker stopped waiting for the answer.
+    if (message.epoch !== undefined && message.epoch !== this.#epoch) return;
     if ("more" in message) {
       this.#sendChunk();
       return;
     }
     const handler = this.#handler;
+    const { seq } = message;
     if (!handler) {
-      this.#answer(encodeErrorReply("Kobako::Error", "no invocation is running on this worker"));
+      this.#answer(
+        encodeErrorReply("Kobako::Error", "no invocation is running on this worker"),
+        seq,
+      );
     } else if ("oversize" in message) {
-      this.#answer(handler.oversize(message.oversize));
+      this.#answer(handler.oversize(message.oversize), seq);
     } else {
-      handler.handle(message.call).then((reply) => {
-        if (this.#handler === handler) this.#answer(reply);
-      });
+      // The handler never rejects; were it to fail anyway, the guest still gets an answer and
+      // the loop serving the request slot (which called this) keeps running.
+      let replying: Promise<Uint8Array>;
+      try {
+        replying = handler.handle(message.call);
+      } catch {
+        replying = Promise.resolve(encodeErrorReply("Kobako::Error", "the host failed"));
+      }
+      replying.then(
+        (reply) => {
+          if (this.#handler === handler) this.#answer(reply, seq);
+        },
+        () => {
+          if (this.#handler === handler) {
+            this.#answer(encodeErrorReply("Kobako::Error", "the host failed"), seq);
+          }
+        },
+      );
     }
   }
 
-  #answer(reply: Uint8Array): void {
+  #answer(reply: Uint8Array, seq: number | undefined): void {
     if (this.#mode === "jspi") {
-      this.port.postMessage({ reply } satisfies BridgeReply, transferList(reply));
+      const message: BridgeReply = seq === undefined ? { reply } : { reply, seq };
+      this.port.postMessage(message, transferList(reply));
       return;
     }
     this.#long = { reply, sent: 0 };

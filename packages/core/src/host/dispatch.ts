@@ -12,7 +12,7 @@ import { Frame, type FrameOwner } from "./frame.js";
 import type { HandleTable } from "./handles.js";
 import { findMember } from "./members.js";
 import type { ServiceRegistry } from "./services.js";
-import { describeThrown } from "./thrown.js";
+import { describeThrown, isInstance } from "./thrown.js";
 
 /** A service failure the guest was told about, kept to build the host's `ServiceError`. */
 export interface ServiceFailure {
@@ -101,7 +101,15 @@ export class Dispatcher implements FrameOwner {
       const message = error instanceof Error ? error.message : String(error);
       return Promise.resolve(this.#refuse("ArgumentError", message));
     }
-    if (request.form === "call") return this.#call(request);
+    if (request.form === "call") {
+      try {
+        return this.#call(request);
+      } catch (error) {
+        // Not reached by any service's doing (#call catches what services throw); kept so that
+        // a bug here still answers the guest instead of leaving it waiting.
+        return Promise.resolve(this.#refuse("Kobako::Error", describeThrown(error).message));
+      }
+    }
     const frame = this.#frames.at(-1);
     if (!frame?.blockRunning) {
       this.#fatal ??= new TrapError("the guest answered a block that was not running", {
@@ -223,12 +231,14 @@ export class Dispatcher implements FrameOwner {
   }
 
   #failure(service: string, method: string, thrown: unknown): Uint8Array {
-    if (thrown instanceof HandleExhaustedError) this.#fatal ??= thrown;
-    const klass = thrown instanceof CallError ? thrown.klass : undefined;
+    // What a service threw may be anything, a hostile Proxy included: only our own classes are
+    // looked into, and describeThrown never throws.
+    if (isInstance(thrown, HandleExhaustedError)) this.#fatal ??= thrown;
+    const klass = isInstance(thrown, CallError) ? thrown.klass : undefined;
     let { name, message } = describeThrown(thrown);
-    if (thrown instanceof WireError && thrown.reason === "too-large") {
+    if (isInstance(thrown, WireError) && thrown.reason === "too-large") {
       message = `the result of ${service}.${method} exceeds the ${describeSize(MAX_PAYLOAD)} payload cap`;
-    } else if (thrown instanceof WireError) {
+    } else if (isInstance(thrown, WireError)) {
       message = `the result of ${service}.${method} cannot be passed to Ruby: ${message}`;
     }
     this.#record({ service, method, name: klass ?? name, message, thrown });

@@ -1,38 +1,63 @@
 import { transfer } from "comlink";
-import { HandleExhaustedError, SandboxError, TimeoutError, TrapError } from "../errors.js";
+import { HandleExhaustedError, SandboxError, TrapError } from "../errors.js";
 import type { EvalLimits, EvalResult } from "../protocol.js";
 import { type Action, encodeInvocation, type SnippetSpec } from "../wire/request.js";
 import { decodeResponse } from "../wire/response.js";
 import { MAX_PAYLOAD, WireError } from "../wire/types.js";
+import { describeSize } from "../wire/writer.js";
 import { Dispatcher } from "./dispatch.js";
 import type { HandleTable } from "./handles.js";
-import type { ResolvedInvocation } from "./options.js";
-import { failureError } from "./outcome.js";
+import { HARD_TIMEOUT_GRACE, type ResolvedInvocation } from "./options.js";
+import { failureError, timeoutError } from "./outcome.js";
 import type { PooledWorker, WorkerPool } from "./pool.js";
 import type { ServiceRegistry } from "./services.js";
+import { isInstance, messageOf } from "./thrown.js";
+
+/** The caps of a sandbox that hold for every invocation (the timeout may change per call). */
+export interface SandboxCaps {
+  readonly stdoutLimit: number;
+  readonly stderrLimit: number;
+  /** Bytes; `null`: no cap. */
+  readonly memoryLimit: number | null;
+}
+
+/** What one invocation cost. */
+export interface InvocationUsage {
+  wallTime: number;
+  memoryPeak: number;
+}
 
 /** What one invocation needs of its sandbox. */
 export interface InvocationContext {
   readonly pool: WorkerPool;
   readonly registry: ServiceRegistry;
   readonly snippets: readonly SnippetSpec[];
-  readonly limits: EvalLimits;
+  readonly caps: SandboxCaps;
   /** A fresh handle table for this invocation. */
   newHandleTable(): HandleTable;
   /** Keeps the output and usage of the invocation (`undefined`: nothing ran). */
-  record(result: EvalResult | undefined, wallTime: number): void;
+  record(result: EvalResult | undefined, usage: InvocationUsage): void;
 }
+
+const NOTHING: InvocationUsage = { wallTime: 0, memoryPeak: 0 };
 
 // Beyond this setTimeout fires at once instead of never.
 const MAX_TIMER = 2 ** 31 - 1;
 
+/** The caps the worker applies to this call. */
+function evalLimits(caps: SandboxCaps, timeout: number | null): EvalLimits {
+  return {
+    stdoutLimit: caps.stdoutLimit,
+    stderrLimit: caps.stderrLimit,
+    memoryLimit: caps.memoryLimit ?? 0,
+    // Past int32 ms (24.8 days) no timer runs on the host either.
+    timeout: timeout === null || timeout > MAX_TIMER ? 0 : timeout,
+  };
+}
+
 /** Marks the rejection of a race lost to an abort signal. */
 class Aborted {
   constructor(readonly reason: unknown) {}
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function unknownHandle(id: number): never {
@@ -54,9 +79,9 @@ function encode(context: InvocationContext, action: Action, table: HandleTable):
       },
     );
   } catch (error) {
-    if (error instanceof HandleExhaustedError) throw error;
-    const reason = error instanceof WireError ? error.reason : "arguments";
-    throw new SandboxError(`the invocation cannot be sent to the guest: ${message(error)}`, {
+    if (isInstance(error, HandleExhaustedError)) throw error;
+    const reason = isInstance(error, WireError) ? error.reason : "arguments";
+    throw new SandboxError(`the invocation cannot be sent to the guest: ${messageOf(error)}`, {
       origin: "host",
       cause: error,
       details: { kind: reason },
@@ -75,7 +100,7 @@ export async function invoke(
   call: ResolvedInvocation,
 ): Promise<unknown> {
   if (call.signal?.aborted) {
-    context.record(undefined, 0);
+    context.record(undefined, NOTHING);
     throw call.signal.reason;
   }
   const table = context.newHandleTable();
@@ -83,16 +108,16 @@ export async function invoke(
   try {
     request = encode(context, action, table);
   } catch (error) {
-    context.record(undefined, 0);
+    context.record(undefined, NOTHING);
     throw error;
   }
   let worker: PooledWorker;
   try {
     worker = await acquire(context.pool, call.signal);
   } catch (error) {
-    context.record(undefined, 0);
+    context.record(undefined, NOTHING);
     if (error instanceof Aborted) throw error.reason;
-    throw new TrapError(`could not start a sandbox worker: ${message(error)}`, {
+    throw new TrapError(`could not start a sandbox worker: ${messageOf(error)}`, {
       cause: error,
       details: { kind: "worker" },
     });
@@ -100,7 +125,14 @@ export async function invoke(
   const dispatcher = new Dispatcher(context.registry, table);
   const result = await run(context, worker, request, call, dispatcher);
   if (result.trap) throw new TrapError(result.trap.message, { details: { kind: "trap" } });
+  if (result.deadline) throw timeoutError(call.timeout, { hard: false, waiting: true });
   if (dispatcher.fatal) throw dispatcher.fatal;
+  if (result.oversize !== undefined) {
+    throw new SandboxError(
+      `the result of the invocation (${result.oversize} bytes encoded) exceeds the ${describeSize(MAX_PAYLOAD)} payload cap`,
+      { details: { kind: "too-large", size: result.oversize } },
+    );
+  }
   if (!result.envelope) {
     throw new TrapError("the guest gave no response", { details: { kind: "wire" } });
   }
@@ -110,13 +142,26 @@ export async function invoke(
       table.has(id) ? table.get(id) : unknownHandle(id),
     );
   } catch (error) {
-    throw new TrapError(`malformed response from the guest: ${message(error)}`, {
+    if (
+      isInstance(error, WireError) &&
+      (error.reason === "too-large" || error.reason === "too-deep")
+    ) {
+      // A result of the script's making, too wide or too deep for the host to take.
+      throw new SandboxError(`the result of the invocation cannot be taken: ${error.message}`, {
+        cause: error,
+        details: { kind: error.reason },
+      });
+    }
+    throw new TrapError(`malformed response from the guest: ${messageOf(error)}`, {
       cause: error,
       details: { kind: "wire" },
     });
   }
   if (outcome.ok) return outcome.value;
-  throw failureError(outcome.failure, outcome.error, dispatcher.failures, result.bridgeFailure);
+  throw failureError(outcome.failure, outcome.error, dispatcher.failures, result.bridgeFailure, {
+    timeout: call.timeout,
+    memoryLimit: context.caps.memoryLimit,
+  });
 }
 
 /** Borrows a worker from the pool, unless `signal` aborts first. */
@@ -145,10 +190,11 @@ function acquire(pool: WorkerPool, signal: AbortSignal | undefined): Promise<Poo
 }
 
 /**
- * Runs the request on `worker` and records its output and usage. A worker that times out, is
- * aborted, dies or misbehaves is discarded (the pool starts a new one when needed) and the call
- * rejects with a `TrapError` (or the abort reason). A guest waiting on a slow service is bound by
- * the same deadline.
+ * Runs the request on `worker` and records its output and usage. The guest stops itself at its
+ * deadline (and the worker stops waiting on a service past it), so a timeout normally comes back
+ * as a result; a worker still busy {@link HARD_TIMEOUT_GRACE} ms past the deadline, or aborted,
+ * or dead, or misbehaving is discarded (the pool starts a new one when needed) and the call
+ * rejects with a `TimeoutError`/`TrapError` (or the abort reason).
  */
 async function run(
   context: InvocationContext,
@@ -166,37 +212,40 @@ async function run(
       onAbort = () => reject(new Aborted(signal.reason));
       signal.addEventListener("abort", onAbort, { once: true });
     }
-    if (timeout === null || timeout > MAX_TIMER) return;
+    if (timeout === null || timeout + HARD_TIMEOUT_GRACE > MAX_TIMER) return;
     timer = setTimeout(() => {
-      reject(
-        new TimeoutError(`the invocation ran past its timeout of ${timeout} ms`, {
-          details: { kind: "timeout", timeout },
-        }),
-      );
-    }, timeout);
+      reject(timeoutError(timeout, { hard: true }));
+    }, timeout + HARD_TIMEOUT_GRACE);
   });
-  worker.bridge.attach(dispatcher);
+  const epoch = worker.bridge.attach(dispatcher);
+  const watch = worker.watchFailure();
   try {
     const result = await Promise.race([
-      worker.api.invoke(transfer(request, [request.buffer]), context.limits),
-      worker.failed,
+      worker.api.invoke(
+        transfer(request, [request.buffer]),
+        evalLimits(context.caps, call.timeout),
+        epoch,
+      ),
+      watch.failed,
       stopped,
     ]);
     worker.bridge.detach();
     context.pool.release(worker);
-    context.record(result, result.wallTime);
+    context.record(result, { wallTime: result.wallTime, memoryPeak: result.memoryPeak });
     return result;
   } catch (error) {
     worker.bridge.detach();
     context.pool.discard(worker);
-    context.record(undefined, performance.now() - started);
+    // The guest's own figures died with its worker: the host knows only how long it waited.
+    context.record(undefined, { wallTime: performance.now() - started, memoryPeak: 0 });
     if (error instanceof Aborted) throw error.reason;
     if (error instanceof TrapError) throw error;
-    throw new TrapError(`the sandbox worker failed: ${message(error)}`, {
+    throw new TrapError(`the sandbox worker failed: ${messageOf(error)}`, {
       cause: error,
       details: { kind: "worker" },
     });
   } finally {
+    watch.stop();
     dispatcher.end();
     clearTimeout(timer);
     if (onAbort) signal?.removeEventListener("abort", onAbort);

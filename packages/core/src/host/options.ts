@@ -1,11 +1,19 @@
 /** Options of a sandbox. Every cap applies to each invocation separately. */
 export interface SandboxOptions {
   /**
-   * Milliseconds an invocation may run; `null` disables the limit. Default 60 000. Past it the
-   * worker running the script is terminated (and replaced on next use) and the call rejects with
-   * `TimeoutError`.
+   * Milliseconds an invocation may run, waiting on services included; `null` disables the limit.
+   * Default 60 000. Past it the guest stops at its next check (every few thousand loop
+   * iterations or method calls) and the call rejects with `TimeoutError`; a guest that does not
+   * stop within a short grace ({@link HARD_TIMEOUT_GRACE} ms) has its worker terminated (replaced
+   * on next use).
    */
   timeout?: number | null;
+  /**
+   * Bytes the invocation's Ruby heap may hold beyond its baseline (the state after services and
+   * snippets are in place; parsing and compiling the script count); `null` disables the cap.
+   * Default 1 MiB. Past it the call rejects with `MemoryLimitError`.
+   */
+  memoryLimit?: number | null;
   /** Bytes of standard output kept per invocation; the rest is dropped. Default 1 MiB. */
   stdoutLimit?: number;
   /** Bytes of standard error kept per invocation; the rest is dropped. Default 1 MiB. */
@@ -14,12 +22,25 @@ export interface SandboxOptions {
 
 export interface ResolvedOptions {
   timeout: number | null;
+  memoryLimit: number | null;
   stdoutLimit: number;
   stderrLimit: number;
 }
 
+/**
+ * Milliseconds a guest past its deadline has to stop by itself before its worker is terminated.
+ * The guest checks its deadline every 4096 backward jumps and method calls, which is well under
+ * a millisecond of Ruby; what it cannot interrupt is one long call into C. The slowest such calls
+ * measured are a regexp giving up at its backtracking limit (18–37 ms, up to ~120 ms on a cold
+ * engine) and encoding a large result; 200 ms covers them with room for a busy machine's
+ * scheduling, while still ending a runaway that defeats the check within a fifth of a second.
+ */
+export const HARD_TIMEOUT_GRACE = 200;
+
 const MIB = 1 << 20;
-const known = new Set(["timeout", "stdoutLimit", "stderrLimit"]);
+/** `kobako_limits` takes an int32. */
+const MAX_MEMORY_LIMIT = 2 ** 31 - 1;
+const known = new Set(["timeout", "memoryLimit", "stdoutLimit", "stderrLimit"]);
 
 function byteLimit(name: string, value: unknown): number {
   if (value === undefined) return MIB;
@@ -28,6 +49,19 @@ function byteLimit(name: string, value: unknown): number {
   }
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  }
+  return value;
+}
+
+function memoryLimit(value: unknown): number | null {
+  if (value === undefined) return MIB;
+  if (value === null) return null;
+  if (typeof value !== "number")
+    throw new TypeError("memoryLimit must be a number of bytes or null");
+  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_MEMORY_LIMIT) {
+    throw new RangeError(
+      `memoryLimit must be an integer from 1 to ${MAX_MEMORY_LIMIT} bytes (null for no cap), got ${value}`,
+    );
   }
   return value;
 }
@@ -53,6 +87,7 @@ export function resolveOptions(options: SandboxOptions | undefined): ResolvedOpt
   }
   return {
     timeout: timeout(options.timeout),
+    memoryLimit: memoryLimit(options.memoryLimit),
     stdoutLimit: byteLimit("stdoutLimit", options.stdoutLimit),
     stderrLimit: byteLimit("stderrLimit", options.stderrLimit),
   };

@@ -9,10 +9,20 @@ export interface PooledWorker {
   readonly handle: WorkerHandle;
   /** The host's end of the worker's service bridge. */
   readonly bridge: HostBridge;
-  /** Rejects when the worker dies; never resolves. */
-  readonly failed: Promise<never>;
+  /**
+   * A promise that rejects when the worker dies (at once if it is dead already) and never
+   * resolves; `stop()` forgets it. Each wait takes its own: racing every invocation against one
+   * long-lived promise would pile up a reaction per invocation, each holding on to its result.
+   */
+  watchFailure(): FailureWatch;
   /** Terminated or died: never to be used again. */
   readonly dead: boolean;
+}
+
+/** See {@link PooledWorker.watchFailure}. */
+export interface FailureWatch {
+  readonly failed: Promise<never>;
+  stop(): void;
 }
 
 interface Entry extends PooledWorker {
@@ -131,10 +141,11 @@ export class WorkerPool {
         init.listening = canListen();
       }
       entry = this.track(handle, new HostBridge(port1, init.shared, init.listening === true));
+      const watch = entry.watchFailure();
       entry.bridge.mode = await Promise.race([
         entry.api.init(module, transfer(init, [port2])),
-        entry.failed,
-      ]);
+        watch.failed,
+      ]).finally(() => watch.stop());
       if (entry.dead) throw new Error("the worker died while starting");
       entry.ready = true;
       return entry;
@@ -151,24 +162,32 @@ export class WorkerPool {
   }
 
   private track(handle: WorkerHandle, bridge: HostBridge): Entry {
-    let fail: (error: Error) => void = () => {};
-    const failed = new Promise<never>((_, reject) => {
-      fail = reject;
-    });
-    failed.catch(() => {});
+    const watchers = new Set<(error: Error) => void>();
+    let failure: Error | undefined;
     const entry: Entry = {
       api: wrap<WorkerApi>(handle.endpoint),
       handle,
       bridge,
-      failed,
       dead: false,
       ready: false,
+      watchFailure() {
+        let reject: (error: Error) => void = () => {};
+        const failed = new Promise<never>((_, fail) => {
+          reject = fail;
+        });
+        failed.catch(() => {});
+        if (failure) reject(failure);
+        else watchers.add(reject);
+        return { failed, stop: () => watchers.delete(reject) };
+      },
     };
     handle.onError?.((error) => {
       if (entry.dead) return;
       entry.dead = true;
       entry.bridge.close();
-      fail(error);
+      failure = error;
+      for (const reject of watchers) reject(error);
+      watchers.clear();
       this.retire(entry);
     });
     return entry;

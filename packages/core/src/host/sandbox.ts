@@ -1,8 +1,8 @@
 import { SandboxError } from "../errors.js";
-import type { EvalLimits, EvalResult } from "../protocol.js";
+import type { EvalResult } from "../protocol.js";
 import type { Action, SnippetSpec } from "../wire/request.js";
 import { HandleTable } from "./handles.js";
-import { type InvocationContext, invoke } from "./invocation.js";
+import { type InvocationContext, type InvocationUsage, invoke } from "./invocation.js";
 import { CONSTANT_NAME } from "./names.js";
 import {
   type InvocationOptions,
@@ -19,11 +19,14 @@ import { checkSnippet, type Snippet } from "./snippets.js";
 
 /** What the last finished invocation cost. */
 export interface Usage {
-  /** Milliseconds the invocation ran (in the guest, or until the host gave up on it). */
+  /**
+   * Milliseconds the invocation ran in its worker (restoring the fresh state included), or, when
+   * the worker had to be terminated or was aborted, until the host gave up on it.
+   */
   wallTime: number;
   /**
-   * Bytes the invocation allocated at most, beyond its baseline. Not measured yet: always 0 until
-   * the memory cap lands.
+   * High-water mark of the invocation's Ruby heap beyond its baseline, in bytes (what
+   * `memoryLimit` caps). 0 when unknown: the worker was terminated, or nothing ran.
    */
   memoryPeak: number;
 }
@@ -72,17 +75,17 @@ export class Sandbox {
    */
   constructor(options: SandboxOptions | undefined, platform: Platform) {
     this.#options = resolveOptions(options);
-    const limits: EvalLimits = {
-      stdoutLimit: this.#options.stdoutLimit,
-      stderrLimit: this.#options.stderrLimit,
-    };
     this.#context = {
       pool: poolFor(platform),
       registry: this.#registry,
       snippets: this.#snippets,
-      limits,
+      caps: {
+        stdoutLimit: this.#options.stdoutLimit,
+        stderrLimit: this.#options.stderrLimit,
+        memoryLimit: this.#options.memoryLimit,
+      },
       newHandleTable: () => this.createHandleTable(),
-      record: (result, wallTime) => this.#record(result, wallTime),
+      record: (result, usage) => this.#record(result, usage),
     };
     this.#quiet = { ...this.#context, record: noop };
   }
@@ -299,11 +302,11 @@ export class Sandbox {
     return run;
   }
 
-  #record(result: EvalResult | undefined, wallTime: number): void {
+  #record(result: EvalResult | undefined, usage: InvocationUsage): void {
     this.#stdout = result ? utf8.decode(result.stdout) : "";
     this.#stderr = result ? utf8.decode(result.stderr) : "";
     this.#stdoutTruncated = result?.stdoutTruncated ?? false;
     this.#stderrTruncated = result?.stderrTruncated ?? false;
-    this.#usage = { wallTime, memoryPeak: 0 };
+    this.#usage = { wallTime: usage.wallTime, memoryPeak: usage.memoryPeak };
   }
 }

@@ -1,4 +1,5 @@
 import { Decoder, type ExtData, type ExtensionCodecType } from "@msgpack/msgpack";
+import { checkShape } from "./shape.js";
 import { ExtType, MAX_DEPTH, WireError } from "./types.js";
 
 /** Per-decode state shared by nested decoders. */
@@ -109,12 +110,14 @@ const decoder = new Decoder<DecodeContext>({ extensionCodec, context });
 
 /**
  * Decodes one MessagePack value of the wire format. Throws a {@link WireError} for anything that
- * is not such a value, whatever the bytes.
+ * is not such a value, whatever the bytes, and before decoding anything for a payload nested too
+ * deep or holding too many containers (see {@link checkShape}).
  */
 export function decodeWire(bytes: Uint8Array, resolveHandle?: (id: number) => unknown): unknown {
   context.depth = 0;
   context.resolveHandle = resolveHandle;
   try {
+    checkShape(bytes);
     return decoder.decode(bytes);
   } catch (error) {
     if (error instanceof WireError) throw error;

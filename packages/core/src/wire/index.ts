@@ -9,5 +9,6 @@ export {
   encodeReturnReply,
   type ServiceRequest,
 } from "./service.js";
+export { checkShape, MAX_CONTAINERS } from "./shape.js";
 export { ExtType, MAX_DEPTH, MAX_PAYLOAD, WireError, type WireErrorReason } from "./types.js";
 export { describeSize, Writer } from "./writer.js";

@@ -6,7 +6,7 @@ import {
   TimeoutError,
 } from "../errors.js";
 import { decodeWire } from "./extensions.js";
-import { WireError } from "./types.js";
+import { describeDecoded, WireError } from "./types.js";
 
 /**
  * The `kind` of a failed invocation, as the guest reports it: `"service"` is an unrescued
@@ -74,7 +74,7 @@ export function decodeResponse(
     const failure = toFailure(body);
     return { ok: false, error: toSandboxError(failure), failure };
   }
-  throw new WireError("malformed", `response envelope has unknown tag ${String(tag)}`);
+  throw new WireError("malformed", `response envelope has unknown tag ${describeDecoded(tag)}`);
 }
 
 function toFailure(body: unknown): Failure {
@@ -83,7 +83,7 @@ function toFailure(body: unknown): Failure {
   }
   const { kind, klass, message, backtrace, snippet } = body as Record<string, unknown>;
   if (typeof kind !== "string" || !failureKinds.has(kind)) {
-    throw new WireError("malformed", `error body has an unknown kind: ${String(kind)}`);
+    throw new WireError("malformed", `error body has an unknown kind: ${describeDecoded(kind)}`);
   }
   if (typeof klass !== "string" || typeof message !== "string") {
     throw new WireError("malformed", "error body lacks a string klass or message");

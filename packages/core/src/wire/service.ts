@@ -1,6 +1,6 @@
 import { type EncodeOptions, ValueEncoder } from "./encode.js";
 import { decodeWire } from "./extensions.js";
-import { WireError } from "./types.js";
+import { describeDecoded, WireError } from "./types.js";
 import { Writer } from "./writer.js";
 
 /** A request the guest makes through `kobako.service_call` (docs/ABI.md, "Service request"). */
@@ -72,7 +72,7 @@ export function decodeServiceRequest(
     case 3:
       return { form: "block-exit" };
     default:
-      throw malformed(`unknown form ${String(items[0])}`);
+      throw malformed(`unknown form ${describeDecoded(items[0])}`);
   }
 }
 

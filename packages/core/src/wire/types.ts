@@ -21,6 +21,26 @@ export type WireErrorReason =
 /** Most bytes of one dispatch payload (invocation request, service request or reply). */
 export const MAX_PAYLOAD = 16 << 20;
 
+/**
+ * A short description of a decoded value for an error message. Never throws: `String()` does on
+ * a Symbol, or on an array holding one.
+ */
+export function describeDecoded(value: unknown): string {
+  switch (typeof value) {
+    case "number":
+    case "boolean":
+    case "bigint":
+      return String(value);
+    case "string":
+      return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    case "symbol":
+      return `:${value.description ?? ""}`;
+    default:
+      if (value === null || value === undefined) return String(value);
+      return Array.isArray(value) ? "an array" : "an object";
+  }
+}
+
 /** A value could not be encoded, or bytes could not be decoded, by the wire codec. */
 export class WireError extends Error {
   readonly reason: WireErrorReason;

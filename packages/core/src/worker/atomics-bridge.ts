@@ -1,5 +1,10 @@
 import { type BridgeRequest, Shared, Signal, transferList } from "../protocol.js";
-import { type GuestAccess, locateRequest, type WorkerBridge } from "./bridge-io.js";
+import {
+  DeadlineExceeded,
+  type GuestAccess,
+  locateRequest,
+  type WorkerBridge,
+} from "./bridge-io.js";
 
 /**
  * How long the worker polls the reply slot before it sleeps in `Atomics.wait`. A thread that
@@ -18,6 +23,8 @@ const SLOW_MS = 1;
  */
 export class AtomicsBridge implements WorkerBridge {
   readonly mode = "atomics" as const;
+  deadline = Number.POSITIVE_INFINITY;
+  epoch = 0;
   readonly #header: Int32Array;
   readonly #data: Uint8Array;
   #spin = true;
@@ -53,7 +60,7 @@ export class AtomicsBridge implements WorkerBridge {
       received += chunk;
       if (received >= total) return target === 0 ? -1 : total;
       Atomics.store(this.#header, Shared.STATE, 0);
-      this.#signal(Signal.MORE, 0, { more: true });
+      this.#signal(Signal.MORE, 0, { more: true, epoch: this.epoch });
     }
   };
 
@@ -70,13 +77,14 @@ export class AtomicsBridge implements WorkerBridge {
     const memory = this.guest.memory();
     const place = locateRequest(memory, at, length);
     if ("oversize" in place) {
-      this.#signal(Signal.OVERSIZE, place.oversize, place);
+      this.#signal(Signal.OVERSIZE, place.oversize, { ...place, epoch: this.epoch });
     } else if (this.listening && place.size <= this.#data.byteLength) {
       this.#data.set(new Uint8Array(memory.buffer, place.start, place.size));
       this.#signal(Signal.CALL, place.size, undefined);
     } else {
       const call = new Uint8Array(memory.buffer, place.start, place.size).slice();
-      this.port.postMessage({ call } satisfies BridgeRequest, transferList(call));
+      const message: BridgeRequest = { call, epoch: this.epoch };
+      this.port.postMessage(message, transferList(call));
     }
   }
 
@@ -94,7 +102,10 @@ export class AtomicsBridge implements WorkerBridge {
     }
   }
 
-  /** Waits until the host has put a chunk of the reply in the data area. */
+  /**
+   * Waits until the host has put a chunk of the reply in the data area, or throws
+   * {@link DeadlineExceeded} when the invocation's deadline passes first.
+   */
   #wait(): void {
     const header = this.#header;
     const started = performance.now();
@@ -102,7 +113,8 @@ export class AtomicsBridge implements WorkerBridge {
       const until = started + SPIN_MS;
       while (Atomics.load(header, Shared.STATE) === 0 && performance.now() < until) {}
     }
-    Atomics.wait(header, Shared.STATE, 0);
+    const left = Math.max(0, this.deadline - performance.now());
+    if (Atomics.wait(header, Shared.STATE, 0, left) === "timed-out") throw new DeadlineExceeded();
     this.#spin = performance.now() - started <= SLOW_MS;
   }
 }

@@ -8,9 +8,28 @@ export interface GuestAccess {
   replyBuffer(length: number): number;
 }
 
+/**
+ * Thrown from the service import when the invocation's deadline passes while the guest waits on
+ * the host. It unwinds the guest (nothing in it catches a JavaScript exception), which is restored
+ * before the next invocation; the worker reports a timeout and stays usable.
+ */
+export class DeadlineExceeded extends Error {
+  constructor() {
+    super("the deadline passed while the guest waited on a service");
+  }
+}
+DeadlineExceeded.prototype.name = "DeadlineExceeded";
+
 /** The worker's end of the service bridge. */
 export interface WorkerBridge {
   readonly mode: BridgeMode;
+  /**
+   * Until when (a `performance.now()` time) the running invocation may wait on the host;
+   * `Infinity` when it has no deadline. Past it a service call throws {@link DeadlineExceeded}.
+   */
+  deadline: number;
+  /** The running invocation's epoch, sent with every posted message (see `BridgeRequest`). */
+  epoch: number;
   /** The function to import as `kobako.service_call`. */
   readonly serviceCall: WebAssembly.ImportValue;
   /** Runs the guest entry point as this bridge needs it (under `promising` with JSPI). */
@@ -39,10 +58,15 @@ export function locateRequest(
 }
 
 /** A service request as a message: a copy of its bytes, or its length when over the cap. */
-export function takeRequest(memory: WebAssembly.Memory, at: number, length: number): BridgeRequest {
+export function takeRequest(
+  memory: WebAssembly.Memory,
+  at: number,
+  length: number,
+  tags: { seq?: number; epoch: number },
+): BridgeRequest {
   const place = locateRequest(memory, at, length);
-  if ("oversize" in place) return place;
-  return { call: new Uint8Array(memory.buffer, place.start, place.size).slice() };
+  if ("oversize" in place) return { ...place, ...tags };
+  return { call: new Uint8Array(memory.buffer, place.start, place.size).slice(), ...tags };
 }
 
 /** Copies `reply` into a buffer the guest hands out; returns its length, or -1 if it has none. */

@@ -11,6 +11,8 @@ const NO_BRIDGE =
 /** No way to block for the host: every service call fails with a clear message. */
 class NoBridge implements WorkerBridge {
   readonly mode = "none" as const;
+  deadline = Number.POSITIVE_INFINITY;
+  epoch = 0;
   #failure: string | undefined;
 
   readonly serviceCall = (): number => {

@@ -1,8 +1,9 @@
 import { WASI, WASIProcExit } from "@bjorn3/browser_wasi_shim";
 import type { BridgeInit, BridgeMode, EvalLimits, EvalResult } from "../protocol.js";
 import { encodeInvocation } from "../wire/request.js";
+import { MAX_PAYLOAD } from "../wire/types.js";
 import { createWorkerBridge } from "./bridge.js";
-import type { WorkerBridge } from "./bridge-io.js";
+import { DeadlineExceeded, type GuestAccess, type WorkerBridge } from "./bridge-io.js";
 import { CaptureFd, EmptyInputFd } from "./output.js";
 
 /** The ABI version of docs/ABI.md this runtime speaks. */
@@ -14,6 +15,9 @@ export const ABI_VERSION = 2;
  */
 const RECYCLE_GROWTH = 16 << 20;
 const PAGE = 65536;
+/** `kobako_limits` takes int32 arguments. */
+const INT32_MAX = 2 ** 31 - 1;
+const NO_LIMITS: EvalLimits = { stdoutLimit: 0, stderrLimit: 0, memoryLimit: 0, timeout: 0 };
 const WARM_UP =
   'x = [1, 2.5, "s", :y, nil, true, {k: 1}, {1 => 2}].map { |v| v }; puts x.inspect; x';
 
@@ -25,6 +29,9 @@ interface GuestExports {
   kobako_boot(): number;
   kobako_buffer(len: number): number;
   kobako_invoke(len: number): number;
+  kobako_limits(memory: number, timeMs: number): void;
+  kobako_memory_peak(): number;
+  kobako_heap_break(): number;
   kobako_reply_buffer(len: number): number;
   kobako_response(): number;
 }
@@ -36,6 +43,9 @@ const requiredExports = [
   "kobako_boot",
   "kobako_buffer",
   "kobako_invoke",
+  "kobako_limits",
+  "kobako_memory_peak",
+  "kobako_heap_break",
   "kobako_reply_buffer",
   "kobako_response",
 ] as const;
@@ -50,6 +60,19 @@ function guestExports(instance: WebAssembly.Instance): GuestExports {
 }
 
 const WARM_UP_REQUEST = encodeInvocation([], [], { kind: "eval", source: WARM_UP });
+
+/** A bridge for a guest instance, in place of the one `init` asks for (tests, fuzzing). */
+export type BridgeFactory = (guest: GuestAccess) => WorkerBridge;
+
+/** Calls a guest export that reports a number; `fallback` when it traps or reports nonsense. */
+function probe(read: () => number, fallback: number): number {
+  try {
+    const value = read();
+    return Number.isInteger(value) ? value >>> 0 : fallback;
+  } catch {
+    return fallback;
+  }
+}
 
 /** Why the engine stopped the guest, in words. */
 function describeTrap(error: unknown): string {
@@ -78,23 +101,31 @@ export class GuestInstance {
   private stackPointer = 0;
   /** True while memory still equals the snapshot (right after boot or a recycle). */
   private pristine = false;
+  /**
+   * Where the memory the last invocation may have written past the snapshot ends: its heap break
+   * (`kobako_heap_break`), or the whole memory after a trap, when nothing the guest says counts.
+   */
+  private dirtyEnd = 0;
 
   private constructor(
     private readonly module: WebAssembly.Module,
-    bridge: BridgeInit | undefined,
+    bridge: BridgeInit | BridgeFactory | undefined,
   ) {
-    const guest = {
+    const guest: GuestAccess = {
       memory: () => this.exports.memory,
       replyBuffer: (length: number) => this.exports.kobako_reply_buffer(length),
     };
-    this.bridge = createWorkerBridge(bridge, guest);
+    this.bridge = typeof bridge === "function" ? bridge(guest) : createWorkerBridge(bridge, guest);
   }
 
   /**
    * Instantiates, initialises and boots the guest, then takes the boot snapshot. Without `bridge`
-   * every service call fails (tests of the runtime alone).
+   * every service call fails (tests of the runtime alone); a function makes the bridge itself.
    */
-  static async create(module: WebAssembly.Module, bridge?: BridgeInit): Promise<GuestInstance> {
+  static async create(
+    module: WebAssembly.Module,
+    bridge?: BridgeInit | BridgeFactory,
+  ): Promise<GuestInstance> {
     const guest = new GuestInstance(module, bridge);
     await guest.boot();
     return guest;
@@ -139,7 +170,12 @@ export class GuestInstance {
     this.pristine = true;
     // Engines compile wasm lazily; one representative run moves that cost from the first
     // invocation to start-up.
-    await this.invoke(WARM_UP_REQUEST, { stdoutLimit: 0, stderrLimit: 0 });
+    await this.invoke(WARM_UP_REQUEST, NO_LIMITS);
+  }
+
+  /** The guest's linear memory (tests look for what an invocation left behind). */
+  get memory(): WebAssembly.Memory {
+    return this.exports.memory;
   }
 
   /** Puts linear memory and the stack pointer back to the boot snapshot. */
@@ -154,9 +190,14 @@ export class GuestInstance {
     const view = new Uint8Array(memory.buffer);
     // The C stack comes first and grows down from the boot stack pointer: what lies below it is
     // dead (nothing reads a stack slot before writing it), so only live memory is copied back.
+    // The trade-off (docs/SECURITY.md): an earlier invocation's stack frames stay there, readable
+    // only by a guest that already reads its memory at will.
     const live = this.stackPointer;
     view.set(this.snapshot.subarray(live), live);
-    if (view.byteLength > size) view.fill(0, size);
+    // Memory grown past the snapshot is zero except what the last invocation handed out: its heap
+    // grows by sbrk, and nothing is ever written past the break.
+    const dirty = Math.min(this.dirtyEnd, view.byteLength);
+    if (dirty > size) view.fill(0, size, dirty);
     this.exports.__stack_pointer.value = this.stackPointer;
   }
 
@@ -171,21 +212,29 @@ export class GuestInstance {
     exports.__stack_pointer.value = this.stackPointer;
     this.wasi.inst = { exports };
     this.exports = exports;
+    this.dirtyEnd = 0;
   }
 
   /**
    * Runs an invocation request (docs/ABI.md, "ABI 2") on a fresh Ruby state. Never throws: a
    * trap is reported in the result. Asynchronous only with the JSPI bridge.
    */
-  invoke(request: Uint8Array, limits: EvalLimits): EvalResult | Promise<EvalResult> {
+  invoke(request: Uint8Array, limits: EvalLimits, epoch = 0): EvalResult | Promise<EvalResult> {
     const started = performance.now();
     let length: number | Promise<number>;
     try {
       this.restore();
       this.pristine = false;
+      // Until the invocation says otherwise (it may trap), all of memory counts as written.
+      this.dirtyEnd = Number.POSITIVE_INFINITY;
       this.resetFds();
       this.stdout.reset(limits.stdoutLimit);
       this.stderr.reset(limits.stderrLimit);
+      // The snapshot holds no caps: set this invocation's after every restore.
+      const timeout = Math.min(Math.max(0, Math.ceil(limits.timeout)), INT32_MAX);
+      this.exports.kobako_limits(Math.min(Math.max(0, limits.memoryLimit), INT32_MAX), timeout);
+      this.bridge.deadline = timeout > 0 ? started + timeout : Number.POSITIVE_INFINITY;
+      this.bridge.epoch = epoch;
       length = this.start(request);
     } catch (error) {
       return this.finish(started, undefined, error);
@@ -200,7 +249,7 @@ export class GuestInstance {
   private start(request: Uint8Array): number | Promise<number> {
     const exports = this.exports;
     const at = exports.kobako_buffer(request.byteLength) >>> 0;
-    if (at === 0) {
+    if (at === 0 && request.byteLength > 0) {
       throw new Error(`the guest could not allocate ${request.byteLength} bytes for the request`);
     }
     this.checkBounds(at, request.byteLength, "request buffer");
@@ -209,34 +258,47 @@ export class GuestInstance {
   }
 
   private finish(started: number, length: number | undefined, error: unknown): EvalResult {
+    const wallTime = performance.now() - started;
+    this.bridge.deadline = Number.POSITIVE_INFINITY;
     let envelope: Uint8Array | undefined;
     let trap: { message: string } | undefined;
+    let oversize: number | undefined;
     if (length === undefined) {
-      trap = { message: describeTrap(error) };
+      if (!(error instanceof DeadlineExceeded)) trap = { message: describeTrap(error) };
     } else {
       try {
-        envelope = this.response(length);
+        const size = length >>> 0;
+        if (size > MAX_PAYLOAD) oversize = size;
+        else envelope = this.response(size);
       } catch (failure) {
         trap = { message: describeTrap(failure) };
       }
     }
+    const exports = this.exports;
     const result: EvalResult = {
       stdout: this.stdout.take(),
       stderr: this.stderr.take(),
       stdoutTruncated: this.stdout.truncated,
       stderrTruncated: this.stderr.truncated,
-      wallTime: performance.now() - started,
+      wallTime,
+      memoryPeak: probe(() => exports.kobako_memory_peak(), 0),
     };
+    // After a clean return the guest's break bounds what it wrote; after anything else (a trap, a
+    // guest unwound at its deadline) its word is not taken: the next restore zeroes all growth.
+    if (length !== undefined && !trap) {
+      this.dirtyEnd = probe(() => exports.kobako_heap_break(), Number.POSITIVE_INFINITY);
+    }
     if (envelope) result.envelope = envelope;
     if (trap) result.trap = trap;
+    if (error instanceof DeadlineExceeded) result.deadline = true;
+    if (oversize !== undefined) result.oversize = oversize;
     const bridgeFailure = this.bridge.takeFailure();
     if (bridgeFailure) result.bridgeFailure = bridgeFailure;
     return result;
   }
 
-  private response(length: number): Uint8Array {
+  private response(size: number): Uint8Array {
     const exports = this.exports;
-    const size = length >>> 0;
     const at = exports.kobako_response() >>> 0;
     this.checkBounds(at, size, "response");
     return new Uint8Array(exports.memory.buffer, at, size).slice();

@@ -32,9 +32,13 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
       guest = await booting;
       return guest.bridgeMode;
     },
-    invoke(request: Uint8Array, limits: EvalLimits): EvalResult | Promise<EvalResult> {
+    invoke(
+      request: Uint8Array,
+      limits: EvalLimits,
+      epoch: number,
+    ): EvalResult | Promise<EvalResult> {
       if (!guest) throw new Error("the worker runtime is not initialised");
-      const result = guest.invoke(request, limits);
+      const result = guest.invoke(request, limits, epoch);
       return result instanceof Promise ? result.then(transferable) : transferable(result);
     },
   };

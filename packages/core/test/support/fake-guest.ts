@@ -9,12 +9,16 @@ import wabtInit from "wabt";
  * each sees the counter at 1 and the stack pointer at its boot value.
  *
  * Commands: `t` traps, `e` calls proc_exit, `g` grows memory and writes 7 past the snapshot, `r`
- * returns that byte (99 when memory was not grown), `s` returns 1 when the stack pointer started
+ * returns that byte (99 when memory was not grown), `G` does what `g` does, then claims a heap break
+ * of 0 and traps, `s` returns 1 when the stack pointer started
  * at its boot value, `o` writes the source to stdout and `w` to stderr, `x` returns a malformed
  * envelope, `z` returns an envelope outside memory; `c` followed by hex digits makes those bytes a
  * service request, calls `kobako.service_call` once (`m`: 1000 times) and returns `[0, reply]`
- * (`[0, -1]` when the call failed); `l` makes a service call of 17 MiB; anything else returns the
- * counter.
+ * (`[0, -1]` when the call failed); `l` makes a service call of 17 MiB; `L` leaves a response
+ * envelope of 17 MiB; `q` returns the timeout `kobako_limits` set, in units of 100 ms; `h` spins
+ * forever without checking any deadline (what only the host's hard backstop ends); anything
+ * else returns the counter. `kobako_memory_peak` reports the memory cap `kobako_limits` set, and
+ * `kobako_heap_break` the end of memory (a break of 0 after `G`).
  */
 const wat = `
 (module
@@ -29,6 +33,14 @@ const wat = `
   (func (export "_initialize"))
   (func (export "kobako_abi_version") (result i32) (i32.const VERSION))
   (func (export "kobako_boot") (result i32) (i32.const 0))
+  ;; The caps live in linear memory, so the boot snapshot holds none.
+  (func (export "kobako_limits") (param i32 i32)
+    (i32.store (i32.const 70300) (local.get 0))
+    (i32.store (i32.const 70304) (local.get 1)))
+  (func (export "kobako_memory_peak") (result i32) (i32.load (i32.const 70300)))
+  (func (export "kobako_heap_break") (result i32)
+    (if (result i32) (i32.load8_u (i32.const 70308))
+      (then (i32.const 0)) (else (i32.mul (memory.size) (i32.const 65536)))))
   (func (export "kobako_buffer") (param i32) (result i32) (i32.const 1024))
   (func (export "kobako_reply_buffer") (param $len i32) (result i32)
     (if (result i32) (i32.gt_u (local.get $len) (i32.const 48000))
@@ -108,8 +120,16 @@ const wat = `
     (if (i32.eq (local.get $cmd) (i32.const 0x6c))
       (then (return (call $serve (i32.const 0) (i32.const 17825792) (i32.const 1)))))
     (if (i32.eq (local.get $cmd) (i32.const 0x74)) (then unreachable))
+    (if (i32.eq (local.get $cmd) (i32.const 0x68)) (then (loop $spin (br $spin))))
+    (if (i32.eq (local.get $cmd) (i32.const 0x47))
+      (then (drop (memory.grow (i32.const 1))) (i32.store8 (i32.const 140000) (i32.const 7))
+            (i32.store8 (i32.const 70308) (i32.const 1)) unreachable))
+    (if (i32.eq (local.get $cmd) (i32.const 0x4c))
+      (then (drop (memory.grow (i32.const 272))) (return (i32.const 17825792))))
+    (if (i32.eq (local.get $cmd) (i32.const 0x71))
+      (then (local.set $value (i32.div_u (i32.load (i32.const 70304)) (i32.const 100)))))
     (if (i32.eq (local.get $cmd) (i32.const 0x65)) (then (call $proc_exit (i32.const 3))))
-    (if (i32.ne (local.get $cmd) (i32.const 0x73))
+    (if (i32.and (i32.ne (local.get $cmd) (i32.const 0x73)) (i32.ne (local.get $cmd) (i32.const 0x71)))
       (then (local.set $value (i32.load8_u (i32.const 70200)))))
     (if (i32.eq (local.get $cmd) (i32.const 0x67))
       (then (drop (memory.grow (i32.const 1))) (i32.store8 (i32.const 140000) (i32.const 7))))
