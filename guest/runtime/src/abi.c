@@ -19,6 +19,7 @@ static uint8_t *request;
 static size_t request_cap;
 static wire_writer response;
 static wire_writer fallback; /* a complete envelope encoded at boot, for when memory runs out */
+static wire_writer too_large; /* the same for a response past WIRE_MAX_BYTES */
 static const wire_writer *current = &fallback;
 
 int32_t EXPORT(kobako_abi_version)(void) { return KOBAKO_ABI_VERSION; }
@@ -27,7 +28,8 @@ int32_t EXPORT(kobako_boot)(void) {
   mrb = mrb_open_allocf(kobako_allocf, NULL);
   if (!mrb) return 1;
   kobako_envelope_fallback(&fallback);
-  return fallback.failed ? 2 : 0;
+  kobako_envelope_too_large(&too_large);
+  return fallback.failed || too_large.failed ? 2 : 0;
 }
 
 int32_t EXPORT(kobako_buffer)(int32_t len) {
@@ -73,7 +75,7 @@ static int32_t invoke(int32_t len, mrb_bool full_request) {
     kobako_envelope_exception(mrb, &response, exc);
   }
   mrb_gc_arena_restore(mrb, arena);
-  current = response.failed ? &fallback : &response;
+  current = !response.failed ? &response : response.too_large ? &too_large : &fallback;
   return (int32_t)current->len;
 }
 

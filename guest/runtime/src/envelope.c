@@ -150,3 +150,11 @@ void kobako_envelope_cap(wire_writer *w, bool memory) {
   wire_cstr(w, "backtrace");
   wire_array_header(w, 0);
 }
+
+void kobako_envelope_too_large(wire_writer *w) {
+  wire_reset(w);
+  error_start(w, "unrepresentable", "Object");
+  wire_cstr(w, "the value exceeds the 16 MiB payload cap and cannot cross to the host");
+  wire_cstr(w, "backtrace");
+  wire_array_header(w, 0);
+}

@@ -24,6 +24,8 @@ void kobako_envelope_syntax_error(mrb_state *mrb, wire_writer *w,
                                   const struct mrb_parser_message *error);
 /* The "memory" (memory limit) or "timeout" envelope of a run a cap ended. */
 void kobako_envelope_cap(wire_writer *w, bool memory);
+/* The "unrepresentable" envelope of a response that would pass WIRE_MAX_BYTES. */
+void kobako_envelope_too_large(wire_writer *w);
 /* The "internal" envelope returned when the real one could not be built (out of memory). */
 void kobako_envelope_fallback(wire_writer *w);
 

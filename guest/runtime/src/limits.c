@@ -7,7 +7,8 @@
  * does with the NoMemoryError (every later allocation is refused too).
  *
  * Time: the patched VM calls kobako_tick every few thousand backward jumps and sends; past the
- * deadline it raises Kobako::TimeoutError (not a StandardError), again at every later tick.
+ * deadline it raises Kobako::TimeoutError (not a StandardError). A script that rescues it and
+ * runs on for another tick interval traps (`unreachable`); kobako_cap_hit() then says why.
  */
 #include "limits.h"
 
@@ -96,9 +97,17 @@ void kobako_tick(mrb_state *mrb) {
     return;
   }
   kobako_ticks = TICK_INTERVAL;
-  if (!deadline_hit && now_ns() < deadline_ns) return;
+  /* The script rescued the TimeoutError (rescue Exception; retry) and ran on for another tick
+   * interval: end it for good. The host reads kobako_cap_hit() after the trap. */
+  if (deadline_hit) __builtin_trap();
+  if (now_ns() < deadline_ns) return;
   deadline_hit = true;
-  kobako_ticks = 0; /* every later tick raises again, rescued or not */
   struct RClass *timeout = mrb_class_get_under(mrb, mrb_module_get(mrb, "Kobako"), "TimeoutError");
   mrb_raise(mrb, timeout, "execution expired");
+}
+
+/* Which cap ended the last invocation: 0 none, 1 memory, 2 time (time wins when both). Readable
+ * after a trap. */
+__attribute__((export_name("kobako_cap_hit"))) int32_t kobako_cap_hit(void) {
+  return deadline_hit ? 2 : memory_hit ? 1 : 0;
 }

@@ -83,6 +83,8 @@ static void encode_or_raise(mrb_state *mrb, mrb_value v) {
 
 /* Sends the request in `request` and leaves a reader over the reply. */
 static void exchange(mrb_state *mrb, wire_reader *r) {
+  if (request.too_large)
+    mrb_raise(mrb, E_ARGUMENT_ERROR, "service call arguments exceed the 16 MiB payload cap");
   if (request.failed) mrb_raise(mrb, E_RUNTIME_ERROR, "out of memory encoding a service call");
   int32_t n = kobako_host_service_call(request.data, (int32_t)request.len);
   if (n < 0 || (size_t)n > reply_cap)

@@ -13,6 +13,11 @@ static bool reserve(wire_writer *w, size_t extra) {
   }
   size_t need = w->len + extra;
   if (need <= w->cap) return true;
+  if (need > WIRE_MAX_BYTES) {
+    w->failed = true;
+    w->too_large = true;
+    return false;
+  }
   size_t cap = w->cap ? w->cap : 256;
   while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
   uint8_t *p = realloc(w->data, cap);
@@ -47,6 +52,7 @@ static void put_head(wire_writer *w, uint8_t head, uint64_t v, int bytes) {
 void wire_reset(wire_writer *w) {
   w->len = 0;
   w->failed = false;
+  w->too_large = false;
 }
 
 void wire_nil(wire_writer *w) { put8(w, 0xc0); }

@@ -19,8 +19,12 @@ typedef struct {
   uint8_t *data;
   size_t len;
   size_t cap;
-  bool failed; /* an allocation failed: the content is incomplete */
+  bool failed;    /* an allocation failed or the cap was reached: the content is incomplete */
+  bool too_large; /* failed because the content would pass WIRE_MAX_BYTES */
 } wire_writer;
+
+/* One dispatch payload crosses to the host whole; past this it is refused (docs/ABI.md). */
+#define WIRE_MAX_BYTES ((size_t)16 << 20)
 
 void wire_reset(wire_writer *w);
 void wire_nil(wire_writer *w);

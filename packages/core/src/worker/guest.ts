@@ -30,6 +30,8 @@ interface GuestExports {
   kobako_buffer(len: number): number;
   kobako_invoke(len: number): number;
   kobako_limits(memory: number, timeMs: number): void;
+  /** Which cap ended the last invocation: 0 none, 1 memory, 2 time (may be absent in a fake). */
+  kobako_cap_hit?(): number;
   kobako_memory_peak(): number;
   kobako_heap_break(): number;
   kobako_reply_buffer(len: number): number;
@@ -287,6 +289,12 @@ export class GuestInstance {
     // guest unwound at its deadline) its word is not taken: the next restore zeroes all growth.
     if (length !== undefined && !trap) {
       this.dirtyEnd = probe(() => exports.kobako_heap_break(), Number.POSITIVE_INFINITY);
+    }
+    // A guest that rescued its TimeoutError and ran on traps at the next deadline check; the trap
+    // is the deadline, not a fault (kobako_cap_hit() === 2).
+    if (trap && probe(() => exports.kobako_cap_hit?.() ?? 0, 0) === 2) {
+      trap = undefined;
+      result.deadline = true;
     }
     if (envelope) result.envelope = envelope;
     if (trap) result.trap = trap;
