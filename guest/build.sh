@@ -52,7 +52,7 @@ tar -xzf "$SOURCES/$MRUBY_ORIG" -C "$SRC"
 tar -xzf "$SOURCES/$ONIG_ORIG" -C "$SRC"
 MRUBY="$SRC/mruby-3.1.0"
 ONIG="$SRC/oniguruma-6.9.8"
-for patch in "$GUEST_DIR"/patches/mruby-*.diff; do
+for patch in "$GUEST_DIR"/patches/mruby/*.diff; do
   [ -e "$patch" ] || continue
   log "applying $(basename "$patch")"
   patch -s -d "$MRUBY" -p1 <"$patch"
