@@ -66,7 +66,6 @@ static int32_t invoke(int32_t len, mrb_bool full_request) {
   mrb_value exc = mrb_protect_error(mrb, invoke_body, &inv, &failed);
   if (kobako_limits_memory_hit() || kobako_limits_deadline_hit()) {
     /* A cap ended the run: that is the outcome, whatever the script rescued or returned. */
-    wire_reset(&response);
     kobako_envelope_cap(&response, kobako_limits_memory_hit());
   } else if (failed) {
     /* Raised outside the script's own protection: a malformed request, `run` itself, or the

@@ -131,30 +131,25 @@ void kobako_envelope_syntax_error(mrb_state *mrb, wire_writer *w,
   wire_cstr(w, line);
 }
 
-void kobako_envelope_fallback(wire_writer *w) {
+/* An error envelope the runtime itself decides: fixed message, no backtrace. */
+static void fixed_error(wire_writer *w, const char *kind, const char *klass, const char *message) {
   wire_reset(w);
-  error_start(w, "internal", "NoMemoryError");
-  wire_cstr(w, "the guest ran out of memory while encoding the response");
+  error_start(w, kind, klass);
+  wire_cstr(w, message);
   wire_cstr(w, "backtrace");
   wire_array_header(w, 0);
+}
+
+void kobako_envelope_fallback(wire_writer *w) {
+  fixed_error(w, "internal", "NoMemoryError", "the guest ran out of memory while encoding the response");
 }
 
 void kobako_envelope_cap(wire_writer *w, bool memory) {
-  if (memory) {
-    error_start(w, "memory", "NoMemoryError");
-    wire_cstr(w, "the script went past its memory limit");
-  } else {
-    error_start(w, "timeout", "Kobako::TimeoutError");
-    wire_cstr(w, "the script went past its time limit");
-  }
-  wire_cstr(w, "backtrace");
-  wire_array_header(w, 0);
+  if (memory) fixed_error(w, "memory", "NoMemoryError", "the script went past its memory limit");
+  else fixed_error(w, "timeout", "Kobako::TimeoutError", "the script went past its time limit");
 }
 
 void kobako_envelope_too_large(wire_writer *w) {
-  wire_reset(w);
-  error_start(w, "unrepresentable", "Object");
-  wire_cstr(w, "the value exceeds the 16 MiB payload cap and cannot cross to the host");
-  wire_cstr(w, "backtrace");
-  wire_array_header(w, 0);
+  fixed_error(w, "unrepresentable", "Object",
+              "the value exceeds the 16 MiB payload cap and cannot cross to the host");
 }
