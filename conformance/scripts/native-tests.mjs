@@ -1,0 +1,44 @@
+// Runs mruby's own tests with a native bin/mruby and writes the counts to mruby-native.json.
+//   node scripts/native-tests.mjs path/to/bin/mruby     (scripts/native-mruby.sh builds it)
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  counts,
+  guestGems,
+  guestMrubyVersion,
+  mrubySources,
+  nativePath,
+  testScripts,
+} from "../lib/mruby-tests.mjs";
+
+const mruby = process.argv[2];
+if (!mruby) throw new Error("usage: native-tests.mjs path/to/bin/mruby");
+const dir = mkdtempSync(join(tmpdir(), "kobako-mruby-tests-"));
+const files = {};
+const total = { passed: 0, failed: 0, crashed: 0, skipped: 0, warned: 0 };
+try {
+  for (const { name, script } of testScripts(mrubySources())) {
+    const file = join(dir, "t.rb");
+    writeFileSync(file, script);
+    const run = spawnSync(mruby, [file], {
+      encoding: "utf8",
+      timeout: 120_000,
+      maxBuffer: 64 << 20,
+    });
+    const c = counts(run.stdout ?? "");
+    files[name] = c;
+    for (const k of Object.keys(total)) total[k] += c[k];
+    console.log(
+      `${name.padEnd(40)} ${c.finished ? "" : "(did not finish) "}${c.passed} passed, ${c.failed} failed, ${c.crashed} crashed, ${c.skipped} skipped`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const record = { mruby: guestMrubyVersion(), gems: guestGems(), total, files };
+writeFileSync(nativePath, `${JSON.stringify(record, null, 1)}\n`);
+console.log(
+  `native mruby ${record.mruby}: ${total.passed} passed, ${total.failed} failed, ${total.crashed} crashed, ${total.skipped} skipped`,
+);
