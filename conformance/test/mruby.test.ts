@@ -29,7 +29,7 @@ beforeAll(async () => {
   const scripts = testScripts(mrubySources());
   // Test files allocate freely: no heap cap. Every file takes well under a second natively and
   // in the sandbox; the timeout only bounds a file that never ends (see known-shortfalls.json).
-  const sandbox = new Sandbox({ timeout: 10_000, memoryLimit: null, stdoutLimit: 16 << 20 });
+  const sandbox = new Sandbox({ timeout: 5_000, memoryLimit: null, stdoutLimit: 16 << 20 });
   try {
     for (const { name, script } of scripts) {
       try {
