@@ -57,6 +57,10 @@ afterAll(() => {
     const note = shortfalls[name] ? " (known shortfall)" : "";
     lines.push(`  ${name.padEnd(40)} sandbox ${c.passed} passed, native ${theirs.passed}${note}`);
   }
+  const met = total.passed >= n.passed ? "met" : "NOT MET";
+  lines.push(
+    `issue 12's acceptance, sandbox total ≥ native total over every file: ${met} (${total.passed} vs ${n.passed})`,
+  );
   const mended = Object.keys(shortfalls).filter(
     (name) => (sandboxCounts.get(name)?.passed ?? 0) >= (native.files[name]?.passed ?? 0),
   );
