@@ -4,21 +4,38 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { knownPath, oraclePath, same, show } from "./snippets.mjs";
 
+/** @param {string} code */
 export const codeHash = (code) => createHash("sha256").update(code).digest("hex").slice(0, 16);
 
-/** oracle.json: CRuby's answers, with the hash of the code each was computed from. */
+/**
+ * @typedef {{ ruby: string,
+ *   snippets: Record<string, { hash: string, answer: import("./snippets.mjs").Answer }> }} Oracle
+ * @typedef {{ sandbox: string, cruby: string }} Difference
+ */
+
+/**
+ * oracle.json: CRuby's answers, with the hash of the code each was computed from.
+ * @returns {Oracle}
+ */
 export function loadOracle() {
   if (!existsSync(oraclePath)) return { ruby: "", snippets: {} };
   return JSON.parse(readFileSync(oraclePath, "utf8"));
 }
 
-/** known-differences.json: ids that differ today, with both answers as they were then. */
+/**
+ * known-differences.json: ids that differ today, with both answers as they were then.
+ * @returns {Record<string, Difference>}
+ */
 export function loadKnown() {
   if (!existsSync(knownPath)) return {};
   return JSON.parse(readFileSync(knownPath, "utf8")).differences;
 }
 
-/** Writes known-differences.json, one line per id so that pruning reads as a small diff. */
+/**
+ * Writes known-differences.json, one line per id so that pruning reads as a small diff.
+ * @param {Record<string, Difference>} differences
+ * @param {string} guest
+ */
 export function writeKnown(differences, guest) {
   const lines = Object.keys(differences)
     .sort()
@@ -42,7 +59,7 @@ export function compare(snippets, results, oracle = loadOracle(), known = loadKn
   const nowAgree = [];
   /** @type {string[]} */
   const unrecorded = [];
-  /** @type {Record<string, { sandbox: string, cruby: string }>} */
+  /** @type {Record<string, Difference>} */
   const differences = {};
   const report = {
     total: 0,
@@ -82,9 +99,13 @@ export function compare(snippets, results, oracle = loadOracle(), known = loadKn
   return report;
 }
 
+/** @param {number} a @param {number} n */
 const pct = (a, n) => (n ? `${((100 * a) / n).toFixed(1)} %` : "n/a");
 
-/** A readable summary: agreement overall and per topic, then what can leave the list. */
+/**
+ * A readable summary: agreement overall and per topic, then what can leave the list.
+ * @param {ReturnType<typeof compare>} report
+ */
 export function summary(report) {
   const lines = [
     `differential suite: ${report.agree} of ${report.total} snippets agree with CRuby (${pct(report.agree, report.total)}; issue 12's target: 97 %)`,
@@ -109,6 +130,7 @@ export function summary(report) {
 }
 
 /** mruby's Hash#inspect (`{:a=>1, "b"=>2}`) in CRuby 3.4's form (`{a: 1, "b" => 2}`), roughly. */
+/** @param {string} s */
 const newHashStyle = (s) =>
   s
     .replace(/:(\w+[?!]?)=>/g, "$1: ")
@@ -141,9 +163,14 @@ export function category(d) {
   return "wrong value";
 }
 
-/** Categories with their counts, largest first; `missing method x` grouped under one line. */
+/**
+ * Categories with their counts, largest first; `missing method x` grouped under one line.
+ * @param {Record<string, Difference>} differences
+ */
 export function categories(differences) {
+  /** @type {Map<string, number>} */
   const counts = new Map();
+  /** @type {Map<string, number>} */
   const methods = new Map();
   for (const d of Object.values(differences)) {
     let k = category(d);
@@ -154,6 +181,7 @@ export function categories(differences) {
     }
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
+  /** @param {[string, number]} a @param {[string, number]} b */
   const byCount = (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
   return { counts: [...counts].sort(byCount), methods: [...methods].sort(byCount) };
 }

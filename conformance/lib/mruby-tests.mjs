@@ -43,7 +43,9 @@ export function mrubySources() {
 export function testScripts(src) {
   const prelude = readFileSync(join(root, "mruby", "prelude.rb"), "utf8");
   const assert = readFileSync(join(src, "test", "assert.rb"), "utf8");
+  /** @type {{ name: string, path: string, gem: string }[]} */
   const files = [];
+  /** @param {string} dir @param {string} group */
   const add = (dir, group) => {
     if (!existsSync(dir)) return;
     for (const f of readdirSync(dir)

@@ -10,6 +10,7 @@ import { answer, wrap } from "./snippets.mjs";
 export const sandboxOptions = { timeout: 10_000, memoryLimit: 16 << 20 };
 
 const decoder = new TextDecoder();
+/** @param {unknown} v */
 const text = (v) => (v instanceof Uint8Array ? decoder.decode(v) : String(v));
 
 /**
@@ -32,8 +33,9 @@ export async function runInSandbox(sandbox, code) {
     )
       return answer(null, sandbox.stdout);
     // Caps, traps and the like: what the user would see, by class.
-    const klass = error?.klass ?? error?.name ?? "Error";
-    return answer(["raise", klass, String(error?.message ?? error)], sandbox.stdout);
+    const e = /** @type {{ klass?: string, name?: string, message?: string }} */ (error);
+    const klass = e?.klass ?? e?.name ?? "Error";
+    return answer(["raise", klass, String(e?.message ?? error)], sandbox.stdout);
   }
 }
 
@@ -43,13 +45,13 @@ export async function runInSandbox(sandbox, code) {
  * @returns {Promise<Map<string, import("./snippets.mjs").Answer>>}
  */
 export async function runAll(snippets, lanes = 2) {
+  /** @type {Map<string, import("./snippets.mjs").Answer>} */
   const results = new Map();
   let next = 0;
   const lane = async () => {
     const sandbox = new Sandbox(sandboxOptions);
     try {
-      while (next < snippets.length) {
-        const snippet = snippets[next++];
+      for (let snippet = snippets[next++]; snippet; snippet = snippets[next++]) {
         results.set(snippet.id, await runInSandbox(sandbox, snippet.code));
       }
     } finally {

@@ -17,12 +17,14 @@ export const knownPath = join(root, "known-differences.json");
  * @returns {{ id: string, topic: string, code: string }[]}
  */
 export function loadSnippets() {
+  /** @type {{ id: string, topic: string, code: string }[]} */
   const snippets = [];
   const seen = new Set();
   for (const file of readdirSync(snippetDir)
     .filter((f) => f.endsWith(".rb"))
     .sort()) {
     const topic = basename(file, ".rb");
+    /** @type {{ id: string, lines: string[] } | null} */
     let current = null;
     const flush = () => {
       if (!current) return;
@@ -98,7 +100,10 @@ export function answer(fields, stdout) {
   };
 }
 
-/** A one-line rendering of an Answer, for reports and the known-differences list. */
+/**
+ * A one-line rendering of an Answer, for reports and the known-differences list.
+ * @param {Answer} a
+ */
 export function show(a) {
   const out = a.stdout ? ` (stdout ${JSON.stringify(a.stdout)})` : "";
   if (a.kind === "value") return `${a.inspect}${out}`;
@@ -106,5 +111,9 @@ export function show(a) {
   return `SyntaxError${out}`;
 }
 
-/** Whether two answers agree. */
+/**
+ * Whether two answers agree.
+ * @param {Answer} a
+ * @param {Answer} b
+ */
 export const same = (a, b) => show(a) === show(b);

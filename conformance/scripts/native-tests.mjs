@@ -16,8 +16,10 @@ import {
 const mruby = process.argv[2];
 if (!mruby) throw new Error("usage: native-tests.mjs path/to/bin/mruby");
 const dir = mkdtempSync(join(tmpdir(), "kobako-mruby-tests-"));
+/** @type {Record<string, import("../lib/mruby-tests.mjs").Counts>} */
 const files = {};
 const total = { passed: 0, failed: 0, crashed: 0, skipped: 0, warned: 0 };
+const keys = /** @type {(keyof typeof total)[]} */ (Object.keys(total));
 try {
   for (const { name, script } of testScripts(mrubySources())) {
     const file = join(dir, "t.rb");
@@ -29,7 +31,7 @@ try {
     });
     const c = counts(run.stdout ?? "");
     files[name] = c;
-    for (const k of Object.keys(total)) total[k] += c[k];
+    for (const k of keys) total[k] += c[k];
     console.log(
       `${name.padEnd(40)} ${c.finished ? "" : "(did not finish) "}${c.passed} passed, ${c.failed} failed, ${c.crashed} crashed, ${c.skipped} skipped`,
     );

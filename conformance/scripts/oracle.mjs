@@ -3,16 +3,15 @@
 //
 //   node scripts/oracle.mjs            only snippets that are new or whose code changed
 //   node scripts/oracle.mjs --all      every snippet
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { File, OpenFile, PreopenDirectory, WASI } from "@bjorn3/browser_wasi_shim";
 import { RubyVM } from "@ruby/wasm-wasi";
+import { codeHash, loadOracle } from "../lib/compare.mjs";
 import { answer, loadSnippets, oraclePath, show, wrap } from "../lib/snippets.mjs";
 
 const require = createRequire(import.meta.url);
 const all = process.argv.includes("--all");
-const hash = (code) => createHash("sha256").update(code).digest("hex").slice(0, 16);
 
 const module = await WebAssembly.compile(
   readFileSync(require.resolve("@ruby/3.4-wasm-wasi/dist/ruby+stdlib.wasm")),
@@ -36,7 +35,10 @@ async function newVM() {
   return { vm, stdout: () => Buffer.from(stdout.data).toString("utf8") };
 }
 
-/** Runs one wrapped script in a fresh CRuby VM. */
+/**
+ * Runs one wrapped script in a fresh CRuby VM.
+ * @param {string} code
+ */
 async function runInCRuby(code) {
   const { vm, stdout: output } = await newVM();
   {
@@ -61,13 +63,13 @@ __diff_fields.nil? ? "SYNTAX" : __diff_fields.map { |s| [s.to_s].pack("m0") }.jo
   }
 }
 
-const oracle = existsSync(oraclePath)
-  ? JSON.parse(readFileSync(oraclePath, "utf8"))
-  : { ruby: "", snippets: {} };
+const oracle = loadOracle();
 const version = (await newVM()).vm.eval("RUBY_DESCRIPTION").toString();
 
 const snippets = loadSnippets();
+/** @type {import("../lib/compare.mjs").Oracle["snippets"]} */
 const fresh = {};
+/** @type {string[]} */
 const failed = [];
 let ran = 0;
 const started = performance.now();
@@ -86,14 +88,14 @@ function save() {
 
 for (const { id, code } of snippets) {
   const previous = oracle.snippets[id];
-  if (!all && previous && previous.hash === hash(code) && oracle.ruby === version) {
+  if (!all && previous && previous.hash === codeHash(code) && oracle.ruby === version) {
     fresh[id] = previous;
     continue;
   }
   const t = performance.now();
   try {
     const a = await runInCRuby(code);
-    fresh[id] = { hash: hash(code), answer: a };
+    fresh[id] = { hash: codeHash(code), answer: a };
     process.stderr.write(
       `${id} (${(performance.now() - t).toFixed(0)} ms): ${show(a).slice(0, 120)}\n`,
     );
