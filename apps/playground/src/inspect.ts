@@ -1,3 +1,5 @@
+import { RubySymbol } from "@kobako/browser";
+
 /**
  * Formats a value returned by `sandbox.eval` the way Ruby's `#inspect` would show the Ruby value
  * it came from (see the value table in BRIEF.md), so the playground reads like `irb`.
@@ -29,6 +31,7 @@ function inspectValue(value: unknown, seen: Set<object>): string {
   }
   if (value === null) return "nil";
   const object = value as object;
+  if (object instanceof RubySymbol) return inspectSymbol(object.name);
   if (object instanceof Uint8Array) return inspectBinary(object);
   if (Array.isArray(object)) {
     if (seen.has(object)) return "[...]";

@@ -9,6 +9,7 @@
 #include "envelope.h"
 #include "invoke.h"
 #include "limits.h"
+#include "seed.h"
 #include "wire_writer.h"
 
 #define KOBAKO_ABI_VERSION 2
@@ -51,6 +52,7 @@ typedef struct {
 
 static mrb_value invoke_body(mrb_state *mrb, void *data) {
   invocation *inv = data;
+  kobako_seed_apply(mrb);
   if (inv->full_request) kobako_invoke_request(mrb, &response, inv->bytes, inv->len);
   else kobako_invoke_eval(mrb, &response, (const char *)inv->bytes, inv->len);
   return mrb_nil_value();

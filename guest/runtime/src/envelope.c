@@ -4,12 +4,19 @@
 #include <mruby/error.h>
 #include <mruby/string.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "service.h"
 #include "value_encoder.h"
 
 /* A SystemStackError carries ~1000 frames; the first ones tell the story. */
 #define BACKTRACE_MAX_LINES 64
+/* An exception must reach the host as what it is, whatever a script puts in it: past the 16 MiB
+ * payload cap the whole envelope would be refused and the error would lose its class. So every
+ * string of an error envelope is clipped (docs/ABI.md): the message to 64 KiB, a class name and a
+ * backtrace line to 1 KiB; 64 lines of 1 KiB and the message stay far below the cap. */
+#define MESSAGE_MAX_BYTES ((size_t)64 << 10)
+#define NAME_MAX_BYTES ((size_t)1 << 10)
 
 static void error_start_n(wire_writer *w, const char *kind, const char *klass, uint32_t fields) {
   wire_array_header(w, 2);
@@ -18,7 +25,7 @@ static void error_start_n(wire_writer *w, const char *kind, const char *klass, u
   wire_cstr(w, "kind");
   wire_cstr(w, kind);
   wire_cstr(w, "klass");
-  wire_cstr(w, klass);
+  wire_str_clipped(w, klass, strlen(klass), NAME_MAX_BYTES);
   wire_cstr(w, "message");
 }
 
@@ -46,6 +53,10 @@ static mrb_value protected_call(mrb_state *mrb, mrb_protect_error_func *fn, mrb_
   return v;
 }
 
+void kobako_wire_message(wire_writer *w, mrb_value message) {
+  wire_str_clipped(w, RSTRING_PTR(message), (size_t)RSTRING_LEN(message), MESSAGE_MAX_BYTES);
+}
+
 mrb_value kobako_exception_message(mrb_state *mrb, mrb_value exc) {
   mrb_value message = protected_call(mrb, call_message, exc);
   return mrb_string_p(message) ? message : mrb_str_new_lit(mrb, "");
@@ -53,26 +64,34 @@ mrb_value kobako_exception_message(mrb_state *mrb, mrb_value exc) {
 
 static void write_backtrace(mrb_state *mrb, wire_writer *w, mrb_value exc);
 
+/* The error map of an exception; `snippet` (the snippet's name) and `failure` (the id of a
+ * service failure, >= 0) are added when given. */
 static void write_exception(mrb_state *mrb, wire_writer *w, mrb_value exc, const char *kind,
-                            const mrb_value *snippet) {
+                            const mrb_value *snippet, mrb_int failure) {
   const char *klass = mrb_obj_classname(mrb, exc);
-  error_start_n(w, kind, klass ? klass : "Exception", snippet ? 5 : 4);
+  error_start_n(w, kind, klass ? klass : "Exception", 4 + (snippet != NULL) + (failure >= 0));
   mrb_value message = kobako_exception_message(mrb, exc);
-  wire_str(w, RSTRING_PTR(message), (size_t)RSTRING_LEN(message));
+  kobako_wire_message(w, message);
   write_backtrace(mrb, w, exc);
   if (snippet) {
     wire_cstr(w, "snippet");
-    wire_str(w, RSTRING_PTR(*snippet), (size_t)RSTRING_LEN(*snippet));
+    wire_str_clipped(w, RSTRING_PTR(*snippet), (size_t)RSTRING_LEN(*snippet), NAME_MAX_BYTES);
+  }
+  if (failure >= 0) {
+    wire_cstr(w, "failure");
+    wire_int(w, failure);
   }
 }
 
 void kobako_envelope_exception(mrb_state *mrb, wire_writer *w, mrb_value exc) {
-  write_exception(mrb, w, exc, kobako_service_failure_p(mrb, exc) ? "service" : "raise", NULL);
+  mrb_int id = 0;
+  if (kobako_service_failure(mrb, exc, &id)) write_exception(mrb, w, exc, "service", NULL, id);
+  else write_exception(mrb, w, exc, "raise", NULL, -1);
 }
 
 void kobako_envelope_snippet_error(mrb_state *mrb, wire_writer *w, mrb_value exc, mrb_value name,
                                    mrb_bool bytecode) {
-  write_exception(mrb, w, exc, bytecode ? "bytecode" : "snippet", &name);
+  write_exception(mrb, w, exc, bytecode ? "bytecode" : "snippet", &name, -1);
 }
 
 static void write_backtrace(mrb_state *mrb, wire_writer *w, mrb_value exc) {
@@ -90,7 +109,7 @@ static void write_backtrace(mrb_state *mrb, wire_writer *w, mrb_value exc) {
   for (mrb_int i = 0, written = 0; i < n && written < kept; i++) {
     mrb_value line = RARRAY_PTR(bt)[i];
     if (!mrb_string_p(line)) continue;
-    wire_str(w, RSTRING_PTR(line), (size_t)RSTRING_LEN(line));
+    wire_str_clipped(w, RSTRING_PTR(line), (size_t)RSTRING_LEN(line), NAME_MAX_BYTES);
     written++;
   }
   if (kept < strings) {

@@ -17,6 +17,8 @@ void kobako_envelope_exception(mrb_state *mrb, wire_writer *w, mrb_value exc);
  * "bytecode" when bytecode is true (RITE bytes that do not load). */
 void kobako_envelope_snippet_error(mrb_state *mrb, wire_writer *w, mrb_value exc, mrb_value name,
                                    mrb_bool bytecode);
+/* Writes an exception message (a String) clipped to the bound of docs/ABI.md. */
+void kobako_wire_message(wire_writer *w, mrb_value message);
 /* exc.message as a String, "" when #message raises or returns something else. Never raises. */
 mrb_value kobako_exception_message(mrb_state *mrb, mrb_value exc);
 /* A "syntax" error envelope for the parser's first error. */

@@ -49,7 +49,10 @@ static struct RClass *service_error_class(mrb_state *mrb) {
   return mrb_class_get_under(mrb, mrb_module_get(mrb, "Kobako"), "ServiceError");
 }
 
-/* Exceptions raised for real host failures, kept where scripts cannot add to them. */
+/* Exceptions raised for real host failures, kept where scripts cannot add to them, each with
+ * the id of the host's error reply (0: the host gave none, e.g. it did not answer). The id goes
+ * back in the error envelope, so the host finds the failure it reported without comparing
+ * messages. */
 static mrb_value failures(mrb_state *mrb) {
   mrb_value list = mrb_gv_get(mrb, mrb_intern_lit(mrb, "__kobako_service_failures"));
   if (!mrb_array_p(list)) {
@@ -59,16 +62,23 @@ static mrb_value failures(mrb_state *mrb) {
   return list;
 }
 
-bool kobako_service_failure_p(mrb_state *mrb, mrb_value exc) {
+bool kobako_service_failure(mrb_state *mrb, mrb_value exc, mrb_int *id) {
   mrb_value list = failures(mrb);
-  for (mrb_int i = 0; i < RARRAY_LEN(list); i++)
-    if (mrb_obj_eq(mrb, RARRAY_PTR(list)[i], exc)) return true;
+  for (mrb_int i = 0; i < RARRAY_LEN(list); i++) {
+    mrb_value entry = RARRAY_PTR(list)[i];
+    if (!mrb_array_p(entry) || RARRAY_LEN(entry) != 2) continue;
+    if (!mrb_obj_eq(mrb, RARRAY_PTR(entry)[0], exc)) continue;
+    mrb_value known = RARRAY_PTR(entry)[1];
+    *id = mrb_integer_p(known) ? mrb_integer(known) : 0;
+    return true;
+  }
   return false;
 }
 
-static mrb_noreturn void raise_service_error(mrb_state *mrb, mrb_value message) {
+static mrb_noreturn void raise_service_error(mrb_state *mrb, mrb_value message, mrb_int id) {
   mrb_value exc = mrb_exc_new_str(mrb, service_error_class(mrb), message);
-  mrb_ary_push(mrb, failures(mrb), exc);
+  mrb_value entry[2] = {exc, mrb_int_value(mrb, id)};
+  mrb_ary_push(mrb, failures(mrb), mrb_ary_new_from_values(mrb, 2, entry));
   mrb_exc_raise(mrb, exc);
 }
 
@@ -88,16 +98,21 @@ static void exchange(mrb_state *mrb, wire_reader *r) {
   if (request.failed) mrb_raise(mrb, E_RUNTIME_ERROR, "out of memory encoding a service call");
   int32_t n = kobako_host_service_call(request.data, (int32_t)request.len);
   if (n < 0 || (size_t)n > reply_cap)
-    raise_service_error(mrb, mrb_str_new_lit(mrb, "the host did not answer the service call"));
+    raise_service_error(mrb, mrb_str_new_lit(mrb, "the host did not answer the service call"), 0);
   wire_reader_init(r, reply, (size_t)n);
 }
 
-/* The reply's {klass, message} (a map or a Dict): only the message is shown to the script. */
-static mrb_value error_message(mrb_state *mrb, wire_reader *r) {
+/* Raises for the reply's {klass, message, id} (a map or a Dict): only the message is shown to
+ * the script; the id links the exception to the host's record of the failure. */
+static mrb_noreturn void raise_reply_error(mrb_state *mrb, wire_reader *r) {
   mrb_value error = kobako_decode_value(mrb, r, FALSE);
-  mrb_value message = mrb_hash_p(error) ? mrb_hash_get(mrb, error, mrb_str_new_lit(mrb, "message"))
-                                        : mrb_nil_value();
-  return mrb_string_p(message) ? message : mrb_str_new_lit(mrb, "service failed");
+  mrb_value message = mrb_nil_value(), id = mrb_nil_value();
+  if (mrb_hash_p(error)) {
+    message = mrb_hash_get(mrb, error, mrb_str_new_lit(mrb, "message"));
+    id = mrb_hash_get(mrb, error, mrb_str_new_lit(mrb, "id"));
+  }
+  if (!mrb_string_p(message)) message = mrb_str_new_lit(mrb, "service failed");
+  raise_service_error(mrb, message, mrb_integer_p(id) && mrb_integer(id) > 0 ? mrb_integer(id) : 0);
 }
 
 /* A break, or a throw (Kobako::ThrowJump, mrblib/catch.rb), leaving the block: Ruby unwinds
@@ -150,7 +165,7 @@ static mrb_value service_call(mrb_state *mrb, mrb_value self) {
     exchange(mrb, &r);
     if (!wire_next(&r, &head) || head.kind != WIRE_ARRAY || head.len != 2 || !wire_next(&r, &tag) ||
         tag.kind != WIRE_INT)
-      raise_service_error(mrb, mrb_str_new_lit(mrb, "malformed reply from the host"));
+      raise_service_error(mrb, mrb_str_new_lit(mrb, "malformed reply from the host"), 0);
 
     if (tag.i == REPLY_VALUE) {
       mrb_value v = kobako_decode_value(mrb, &r, FALSE);
@@ -159,13 +174,13 @@ static mrb_value service_call(mrb_state *mrb, mrb_value self) {
     }
     if (tag.i == REPLY_ERROR) {
       if (!mrb_nil_p(left)) mrb_exc_raise(mrb, left);
-      raise_service_error(mrb, error_message(mrb, &r));
+      raise_reply_error(mrb, &r);
     }
     if (tag.i != REPLY_RUN_BLOCK || mrb_nil_p(block) || !mrb_nil_p(left))
-      raise_service_error(mrb, mrb_str_new_lit(mrb, "the host asked for a block that is not there"));
+      raise_service_error(mrb, mrb_str_new_lit(mrb, "the host asked for a block that is not there"), 0);
 
     block_call call = {block, kobako_decode_value(mrb, &r, FALSE)};
-    if (!mrb_array_p(call.args)) raise_service_error(mrb, mrb_str_new_lit(mrb, "block arguments must be an array"));
+    if (!mrb_array_p(call.args)) raise_service_error(mrb, mrb_str_new_lit(mrb, "block arguments must be an array"), 0);
     mrb_bool raised = FALSE;
     mrb_value out = mrb_protect_error(mrb, run_block, &call, &raised);
     wire_reset(&request);
@@ -193,10 +208,10 @@ static mrb_value service_call(mrb_state *mrb, mrb_value self) {
       wire_int(&request, REQUEST_BLOCK_ERROR);
       wire_map_header(&request, 2);
       wire_cstr(&request, "klass");
-      wire_cstr(&request, mrb_obj_classname(mrb, out));
+      const char *klass = mrb_obj_classname(mrb, out);
+      wire_str_clipped(&request, klass, strlen(klass), 1024);
       wire_cstr(&request, "message");
-      mrb_value msg = kobako_exception_message(mrb, out);
-      wire_str(&request, RSTRING_PTR(msg), (size_t)RSTRING_LEN(msg));
+      kobako_wire_message(&request, kobako_exception_message(mrb, out));
     }
   }
 }

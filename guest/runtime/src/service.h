@@ -7,7 +7,8 @@
 
 void kobako_service_init(mrb_state *mrb, struct RClass *kobako);
 
-/* Whether exc was raised by the runtime because a host service failed (not by the script). */
-bool kobako_service_failure_p(mrb_state *mrb, mrb_value exc);
+/* Whether exc was raised by the runtime because a host service failed (not by the script); if
+ * so, *id is the id of the host's error reply (0 when the host gave none). */
+bool kobako_service_failure(mrb_state *mrb, mrb_value exc, mrb_int *id);
 
 #endif

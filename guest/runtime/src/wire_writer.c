@@ -91,6 +91,22 @@ void wire_str(wire_writer *w, const char *p, size_t len) {
 
 void wire_cstr(wire_writer *w, const char *s) { wire_str(w, s, strlen(s)); }
 
+void wire_str_clipped(wire_writer *w, const char *p, size_t len, size_t max) {
+  static const char ellipsis[] = "\xe2\x80\xa6"; /* U+2026 */
+  if (len <= max) {
+    wire_str(w, p, len);
+    return;
+  }
+  size_t cut = max;
+  /* Cut before a UTF-8 continuation byte, so a valid string stays valid. */
+  while (cut > 0 && ((uint8_t)p[cut] & 0xc0) == 0x80) cut--;
+  size_t total = cut + sizeof ellipsis - 1;
+  if (total <= UINT16_MAX) put_head(w, 0xda, total, 2);
+  else put_head(w, 0xdb, total, 4);
+  wire_raw(w, p, cut);
+  wire_raw(w, ellipsis, sizeof ellipsis - 1);
+}
+
 void wire_bin(wire_writer *w, const uint8_t *p, size_t len) {
   if (len <= UINT8_MAX) put_head(w, 0xc4, len, 1);
   else if (len <= UINT16_MAX) put_head(w, 0xc5, len, 2);

@@ -33,6 +33,9 @@ void wire_int(wire_writer *w, int64_t v);
 void wire_float(wire_writer *w, double v);
 void wire_str(wire_writer *w, const char *p, size_t len);
 void wire_cstr(wire_writer *w, const char *s);
+/* wire_str of at most the first `max` bytes of p (cut at a UTF-8 character boundary), followed
+ * by "…" when it had to cut. */
+void wire_str_clipped(wire_writer *w, const char *p, size_t len, size_t max);
 void wire_bin(wire_writer *w, const uint8_t *p, size_t len);
 void wire_array_header(wire_writer *w, uint32_t n);
 void wire_map_header(wire_writer *w, uint32_t n);

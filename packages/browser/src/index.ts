@@ -13,6 +13,7 @@ export {
   MAX_PAYLOAD,
   MemoryLimitError,
   type Platform,
+  RubySymbol,
   SandboxError,
   type SandboxOptions,
   ServiceError,

@@ -27,5 +27,6 @@ export type {
   WorkerApi,
 } from "./protocol.js";
 export { isReadyMessage, READY_MESSAGE } from "./protocol.js";
+export { RubySymbol } from "./symbol.js";
 export { MAX_CONTAINERS } from "./wire/shape.js";
 export { MAX_PAYLOAD } from "./wire/types.js";

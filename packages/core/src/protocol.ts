@@ -17,6 +17,16 @@ export interface EvalLimits {
    * cooperatively, and the worker stops waiting on a service past it.
    */
   timeout: number;
+  /**
+   * The seed of the guest's random source for this invocation (`kobako_seed`), an integer from
+   * 0 to 2^32 − 1: fresh from the host's `crypto.getRandomValues`, or a hermetic sandbox's seed.
+   */
+  seed: number;
+  /**
+   * Hermetic invocations: the instant, in ms since the epoch, that the guest's real-time clock
+   * shows throughout the invocation. Absent: the clock runs.
+   */
+  clock?: number;
 }
 
 /** How one invocation ended, as the worker reports it. */
@@ -27,8 +37,12 @@ export interface EvalResult {
   trap?: { message: string };
   /** Why a service call could not reach the host (no synchronous bridge in this engine). */
   bridgeFailure?: string;
-  /** The deadline passed while the guest waited on a service: the worker stopped waiting. */
-  deadline?: true;
+  /**
+   * The deadline ended the run without an envelope: `"waiting"` — it passed while the guest
+   * waited on a service, and the worker stopped waiting; `"rescued"` — the script rescued its
+   * `Kobako::TimeoutError` and ran on, and the guest stopped it at its next check (a trap).
+   */
+  deadline?: "waiting" | "rescued";
   /**
    * The length of a response envelope over the payload cap, which was not copied out of the
    * guest (`envelope` is then absent).

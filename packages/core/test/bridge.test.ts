@@ -58,7 +58,12 @@ describe("B60 B63 the hard backstop, on the fake guest", () => {
     const error = await box.eval("h").catch((caught: unknown) => caught);
     const elapsed = performance.now() - started;
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).details).toEqual({ kind: "timeout", timeout: 100, hard: true });
+    expect((error as TimeoutError).details).toEqual({
+      kind: "timeout",
+      timeout: 100,
+      hard: true,
+      how: "terminated",
+    });
     expect(elapsed).toBeGreaterThanOrEqual(100 + HARD_TIMEOUT_GRACE - 1);
     expect(elapsed).toBeLessThan(100 + HARD_TIMEOUT_GRACE + 2_000);
     expect(box.usage.memoryPeak).toBe(0);

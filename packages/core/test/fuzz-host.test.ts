@@ -2,7 +2,6 @@
 // must always decode to a value or fail with a WireError, quickly, and never touch a prototype.
 import { Decoder, ExtensionCodec, encode as msgpack } from "@msgpack/msgpack";
 import { describe, expect, it } from "vitest";
-import { MemoryLimitError, SandboxError, TimeoutError } from "../src/errors.js";
 import {
   checkShape,
   decodeResponse,
@@ -78,14 +77,7 @@ const decoders: Record<string, DecodeFn> = {
   decodeWireWithoutHandles: (bytes) => decodeWire(bytes),
   decodeResponse: (bytes) => {
     const outcome = decodeResponse(bytes, resolveHandle);
-    if (!outcome.ok) {
-      const { error } = outcome;
-      expect(
-        error instanceof SandboxError ||
-          error instanceof TimeoutError ||
-          error instanceof MemoryLimitError,
-      ).toBe(true);
-    }
+    if (!outcome.ok) expect(typeof outcome.failure.message).toBe("string");
     return outcome;
   },
   decodeServiceRequest: (bytes) => decodeServiceRequest(bytes, resolveHandle),

@@ -48,6 +48,16 @@ describe("sandbox options", () => {
 
   it("refuse options that are not objects, and options not supported yet", () => {
     expect(() => resolveOptions(5 as unknown as object)).toThrow(TypeError);
-    expect(() => resolveOptions({ hermetic: true } as object)).toThrow(/hermetic/);
+    expect(() => resolveOptions({ cpuLimit: 1 } as object)).toThrow(/cpuLimit/);
+    expect(() => resolveOptions({ hermetic: "yes" } as object)).toThrow(TypeError);
+    expect(() => resolveOptions({ seed: 1 })).toThrow(/hermetic: true/);
+    expect(() => resolveOptions({ hermetic: true, seed: -1 })).toThrow(RangeError);
+    expect(() => resolveOptions({ hermetic: true, seed: 2 ** 32 })).toThrow(RangeError);
+    expect(() => resolveOptions({ hermetic: true, now: Number.NaN })).toThrow(RangeError);
+    expect(resolveOptions({ hermetic: true }).hermetic).toEqual({ now: undefined, seed: 0 });
+    expect(resolveOptions({ hermetic: true, now: new Date(5), seed: 7 }).hermetic).toEqual({
+      now: 5,
+      seed: 7,
+    });
   });
 });

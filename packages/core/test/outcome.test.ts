@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  BytecodeError,
   MemoryLimitError,
   SandboxError,
   ServiceError,
@@ -7,123 +8,180 @@ import {
   TrapError,
 } from "../src/errors.js";
 import type { ServiceFailure } from "../src/host/dispatch.js";
-import { type Caps, failureError } from "../src/host/outcome.js";
-import type { Failure } from "../src/wire/response.js";
+import { type Facts, type Settled, settle } from "../src/host/outcome.js";
+import type { EvalResult } from "../src/protocol.js";
+import { encodeWire } from "../src/wire/index.js";
 
-const caps: Caps = { timeout: 250, memoryLimit: 4096 };
-const guestSays = (message: string): Failure => ({
-  kind: "service",
-  klass: "Kobako::ServiceError",
-  message,
-  backtrace: ["(eval):1"],
-});
-const guestError = (message: string) =>
-  new SandboxError(message, { klass: "Kobako::ServiceError" });
+const empty = new Uint8Array(0);
 
-function seen(message: string, thrown: unknown): ServiceFailure {
-  return { service: "KV::Get", method: "call", name: "TypeError", message, thrown };
+function facts(failures: ServiceFailure[] = [], issued = failures.length): Facts {
+  return {
+    timeout: 250,
+    memoryLimit: 4096,
+    fatal: undefined,
+    failure: (id) =>
+      failures.find((f) => f.id === id) ?? (id >= 1 && id <= issued ? "forgotten" : undefined),
+    resolveHandle: () => {
+      throw new Error("no handles here");
+    },
+  };
+}
+
+function result(envelope: unknown, extra: Partial<EvalResult> = {}): EvalResult {
+  return {
+    envelope: encodeWire(envelope),
+    stdout: empty,
+    stderr: empty,
+    stdoutTruncated: false,
+    stderrTruncated: false,
+    wallTime: 1,
+    memoryPeak: 0,
+    ...extra,
+  };
+}
+
+function guestSays(message: string, failure?: number, kind = "service") {
+  return [
+    1,
+    {
+      kind,
+      klass: "Kobako::ServiceError",
+      message,
+      backtrace: ["(eval):1"],
+      ...(failure === undefined ? {} : { failure }),
+    },
+  ];
+}
+
+function seen(id: number, message: string, thrown: unknown): ServiceFailure {
+  return { id, service: "KV::Get", method: "call", name: "TypeError", message, thrown };
+}
+
+function error(settled: Settled): { message: string; details: Record<string, unknown> } & object {
+  if (settled.ok) throw new Error("expected an error");
+  return settled.error as { message: string; details: Record<string, unknown> };
 }
 
 describe("B14 which class an unrescued service failure becomes", () => {
   it("a failure the host saw is a ServiceError with the original as cause", () => {
     const original = new TypeError("bad");
-    const error = failureError(
-      guestSays("bad"),
-      guestError("bad"),
-      [seen("bad", original)],
-      undefined,
-      caps,
+    const settled = settle(
+      { kind: "returned", result: result(guestSays("bad", 1)) },
+      facts([seen(1, "bad", original)]),
     );
-    expect(error).toBeInstanceOf(ServiceError);
-    expect(error.cause).toBe(original);
-    expect(error.details).toMatchObject({ kind: "service", service: "KV::Get", name: "TypeError" });
-    expect(error.backtraceLines).toEqual(["(eval):1"]);
+    const e = error(settled) as ServiceError;
+    expect(e).toBeInstanceOf(ServiceError);
+    expect(e.cause).toBe(original);
+    expect(e.details).toMatchObject({ kind: "service", service: "KV::Get", name: "TypeError" });
+    expect(e.backtraceLines).toEqual(["(eval):1"]);
   });
 
-  it("picks the failure with the same message", () => {
-    const first = new Error("first");
-    const error = failureError(
-      guestSays("first"),
-      guestError("first"),
-      [seen("first", first), seen("second", new Error("second"))],
-      undefined,
-      caps,
+  it("picks the failure by the id its reply carried, not by its message", () => {
+    const first = new Error("same");
+    const second = new Error("same");
+    const settled = settle(
+      { kind: "returned", result: result(guestSays("same", 1)) },
+      facts([seen(1, "same", first), seen(2, "same", second)]),
     );
-    expect(error.cause).toBe(first);
+    expect((error(settled) as ServiceError).cause).toBe(first);
   });
 
-  it("without any failure the host saw, it is the script's own SandboxError", () => {
-    const error = failureError(guestSays("forged"), guestError("forged"), [], undefined, caps);
-    expect(error).toBeInstanceOf(SandboxError);
-    expect(error.details.kind).toBe("raise");
+  it("an id the host never gave out is the script's own SandboxError", () => {
+    const settled = settle({ kind: "returned", result: result(guestSays("forged", 7)) }, facts());
+    const e = error(settled);
+    expect(e).toBeInstanceOf(SandboxError);
+    expect(e.details.kind).toBe("raise");
+  });
+
+  it("an id given out but no longer kept is still a ServiceError", () => {
+    const settled = settle(
+      { kind: "returned", result: result(guestSays("old", 1)) },
+      facts([seen(40, "new", new Error("new"))], 40),
+    );
+    expect(error(settled)).toBeInstanceOf(ServiceError);
   });
 
   it("a block's exception a service let through is the script's SandboxError", () => {
     const fromBlock = new SandboxError("boom", { klass: "IndexError", details: { kind: "block" } });
-    const error = failureError(
-      guestSays("boom"),
-      guestError("boom"),
-      [seen("boom", fromBlock)],
-      undefined,
-      caps,
+    const settled = settle(
+      { kind: "returned", result: result(guestSays("boom", 1)) },
+      facts([seen(1, "boom", fromBlock)]),
     );
-    expect(error).toBeInstanceOf(SandboxError);
-    expect(error).toMatchObject({ klass: "IndexError", message: "boom" });
+    const e = error(settled);
+    expect(e).toBeInstanceOf(SandboxError);
+    expect(e).toMatchObject({ klass: "IndexError", message: "boom" });
   });
 
   it("a bridge that could not reach the host is a ServiceError saying why", () => {
-    const error = failureError(
-      guestSays("the host did not answer"),
-      guestError("x"),
-      [],
-      "no bridge",
-      caps,
+    const settled = settle(
+      {
+        kind: "returned",
+        result: result(guestSays("the host did not answer", 0), { bridgeFailure: "no bridge" }),
+      },
+      facts(),
     );
-    expect(error).toBeInstanceOf(ServiceError);
-    expect(error.message).toBe("no bridge");
-    expect(error.details.kind).toBe("bridge");
+    const e = error(settled);
+    expect(e).toBeInstanceOf(ServiceError);
+    expect(e.message).toBe("no bridge");
+    expect(e.details.kind).toBe("bridge");
   });
 
-  it("other kinds pass through", () => {
-    const raised = guestError("plain");
-    expect(
-      failureError(
-        { ...guestSays("plain"), kind: "raise" },
-        raised,
-        [seen("plain", 1)],
-        undefined,
-        caps,
+  it("other kinds are the script's SandboxError (BytecodeError for RITE)", () => {
+    const raised = error(
+      settle({ kind: "returned", result: result(guestSays("plain", 1, "raise")) }, facts()),
+    );
+    expect(raised).toBeInstanceOf(SandboxError);
+    expect(raised).toMatchObject({
+      message: "plain",
+      details: { kind: "raise" },
+      origin: "sandbox",
+    });
+    const bytecode = error(
+      settle(
+        { kind: "returned", result: result(guestSays("bad", undefined, "bytecode")) },
+        facts(),
       ),
-    ).toBe(raised);
+    );
+    expect(bytecode).toBeInstanceOf(BytecodeError);
   });
 });
 
 describe("B60 B61 caps the guest enforced", () => {
-  it("a timeout is a TimeoutError naming the timeout, whatever the guest's message", () => {
-    const failure: Failure = {
-      kind: "timeout",
-      klass: "Kobako::TimeoutError",
-      message: "execution expired",
-      backtrace: ["(eval):1"],
-    };
-    const error = failureError(failure, guestError("x"), [], undefined, caps);
-    expect(error).toBeInstanceOf(TimeoutError);
-    expect(error.message).toBe("the invocation ran past its timeout of 250 ms");
-    expect(error.details).toEqual({ kind: "timeout", timeout: 250, hard: false });
-    expect(error).toMatchObject({ klass: "Kobako::TimeoutError", backtraceLines: ["(eval):1"] });
+  it("a timeout is a TimeoutError naming the timeout and how it ended", () => {
+    const envelope = [
+      1,
+      { kind: "timeout", klass: "Kobako::TimeoutError", message: "x", backtrace: ["(eval):1"] },
+    ];
+    const e = error(settle({ kind: "returned", result: result(envelope) }, facts()));
+    expect(e).toBeInstanceOf(TimeoutError);
+    expect(e.message).toBe(
+      "the invocation ran past its timeout of 250 ms: the script was stopped at its next deadline check",
+    );
+    expect(e.details).toEqual({ kind: "timeout", timeout: 250, hard: false, how: "checked" });
+    expect(e).toMatchObject({ klass: "Kobako::TimeoutError", backtraceLines: ["(eval):1"] });
+  });
+
+  it("B6 each way a deadline ends says what happened", () => {
+    const rescued = error(
+      settle({ kind: "returned", result: result(null, { deadline: "rescued" }) }, facts()),
+    );
+    expect(rescued.message).toMatch(/rescued its Kobako::TimeoutError/);
+    expect(rescued.message).not.toMatch(/service/);
+    const waiting = error(
+      settle({ kind: "returned", result: result(null, { deadline: "waiting" }) }, facts()),
+    );
+    expect(waiting.message).toMatch(/waited on a service/);
+    const stopped = error(settle({ kind: "stopped" }, facts()));
+    expect(stopped.message).toMatch(/its worker was terminated/);
+    expect(stopped.details).toMatchObject({ hard: true });
   });
 
   it("a memory failure is a MemoryLimitError naming the limit", () => {
-    const failure: Failure = {
-      kind: "memory",
-      klass: "NoMemoryError",
-      message: "failed to allocate memory",
-      backtrace: [],
-    };
-    const error = failureError(failure, guestError("x"), [], undefined, caps);
-    expect(error).toBeInstanceOf(MemoryLimitError);
-    expect(error).toBeInstanceOf(TrapError);
-    expect(error.message).toMatch(/memoryLimit of 4096 bytes/);
-    expect(error.details).toEqual({ kind: "memory", memoryLimit: 4096 });
+    const envelope = [1, { kind: "memory", klass: "NoMemoryError", message: "x", backtrace: [] }];
+    const e = error(settle({ kind: "returned", result: result(envelope) }, facts()));
+    expect(e).toBeInstanceOf(MemoryLimitError);
+    expect(e).toBeInstanceOf(TrapError);
+    expect(e.message).toMatch(/memoryLimit of 4096 bytes/);
+    expect(e.details).toEqual({ kind: "memory", memoryLimit: 4096 });
   });
 });

@@ -1,5 +1,6 @@
 // B29 B66: the shape check that runs before the host decodes anything a guest sent.
 import { describe, expect, it } from "vitest";
+import { RubySymbol } from "../src/symbol.js";
 import {
   checkShape,
   decodeResponse,
@@ -79,7 +80,7 @@ describe("B29 B66 the shape of a payload", () => {
     const value: unknown[] = sizes.flatMap((n) => [
       "\u00dd".repeat(Math.ceil(n / 2)),
       new Uint8Array(n).fill(0xdd),
-      Symbol.for("\u00dd".repeat(Math.ceil(n / 2))),
+      new RubySymbol("\u00dd".repeat(Math.ceil(n / 2))),
       { ["\u00dd".repeat(Math.ceil(n / 2))]: new Uint8Array(n).fill(0xdf) },
     ]);
     value.push(2n ** 62n, -(2n ** 62n), 0.5, -1, -200, -70_000, -(2 ** 40), 2 ** 40, 300, 70_000);

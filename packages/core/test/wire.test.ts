@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { SandboxError } from "../src/errors.js";
+import { RubySymbol } from "../src/symbol.js";
 import { decodeResponse, decodeWire, encodeWire, MAX_DEPTH, WireError } from "../src/wire/index.js";
 import { hex, toHex } from "./support/hex.js";
 
 function ok(bytes: string): unknown {
   const outcome = decodeResponse(hex(bytes));
-  if (!outcome.ok) throw outcome.error;
+  if (!outcome.ok) throw new Error(outcome.failure.message);
   return outcome.value;
 }
 
@@ -37,7 +38,7 @@ describe("byte vectors of docs/ABI.md", () => {
   const vectors: [string, string, unknown][] = [
     ["1 + 2", "92 00 03", 3],
     ["nil", "92 00 c0", null],
-    [":a", "92 00 d4 01 61", Symbol.for("a")],
+    [":a", "92 00 d4 01 61", new RubySymbol("a")],
     ["{a: 1}", "92 00 d6 03 92 a1 61 01", { a: 1 }],
     ["2**60", "92 00 d7 05 10 00 00 00 00 00 00 00", 2n ** 60n],
     ["-0.0", "92 00 cb 80 00 00 00 00 00 00 00", -0],
@@ -110,19 +111,19 @@ describe("decoding values", () => {
 });
 
 describe("decoding errors", () => {
-  it("B64 turns an error envelope into a SandboxError with klass and backtrace", () => {
+  it("B64 turns an error envelope into a failure with kind, klass and backtrace", () => {
     const envelope = hex(
       "92 01 84 a4 6b 69 6e 64 a5 72 61 69 73 65 a5 6b 6c 61 73 73 ac 52 75 6e 74 69 6d 65 45 72 72 6f 72 a7 6d 65 73 73 61 67 65 a4 62 6f 6f 6d a9 62 61 63 6b 74 72 61 63 65 91 a8 28 65 76 61 6c 29 3a 31",
     );
     const outcome = decodeResponse(envelope);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.error).toBeInstanceOf(SandboxError);
-    expect(outcome.error.message).toBe("boom");
-    expect(outcome.error.klass).toBe("RuntimeError");
-    expect(outcome.error.backtraceLines).toEqual(["(eval):1"]);
-    expect(outcome.error.details).toEqual({ kind: "raise" });
-    expect(outcome.error.origin).toBe("sandbox");
+    expect(outcome.failure).toEqual({
+      kind: "raise",
+      klass: "RuntimeError",
+      message: "boom",
+      backtrace: ["(eval):1"],
+    });
   });
 
   it("refuses envelopes of the wrong shape", () => {
@@ -227,6 +228,28 @@ describe("encoding", () => {
     expect(toHex(encodeWire(Object.create(null)))).toBe("d4 03 90");
   });
 
+  it("B35 encodes a RubySymbol and a JS Symbol alike, and decodes to a RubySymbol", () => {
+    expect(toHex(encodeWire(new RubySymbol("abc")))).toBe("c7 03 01 61 62 63");
+    expect(decodeWire(encodeWire(Symbol.for("abc")))).toEqual(new RubySymbol("abc"));
+  });
+
+  it("B34 decodes a Dict whose then is a function as a Map, never a thenable", () => {
+    const fn = () => {};
+    // A key from a variable: what the guest sends, not a thenable written on purpose.
+    const then = ["t", "hen"].join("");
+    const dict = Object.fromEntries([
+      [then, fn],
+      ["x", 1],
+    ]);
+    const bytes = encodeWire(dict, { toHandle: () => 1 });
+    const back = decodeWire(bytes, () => fn);
+    expect(back).toBeInstanceOf(Map);
+    expect((back as Map<string, unknown>).get("then")).toBe(fn);
+    // A then that is not callable is plain data.
+    const data = Object.fromEntries([[then, 1]]);
+    expect(decodeWire(encodeWire(data))).toEqual(data);
+  });
+
   it("uses ext8 and larger forms past the fixext sizes", () => {
     expect(toHex(encodeWire(Symbol.for("abc")))).toBe("c7 03 01 61 62 63");
     expect(toHex(encodeWire(Symbol.for("0123456789abcdef")))).toMatch(/^d8 01 /);
@@ -280,12 +303,12 @@ describe("encoding", () => {
       "héllo, 世界 🎉",
       "nul\0byte",
       Uint8Array.of(0, 255, 10),
-      Symbol.for("sym"),
+      new RubySymbol("sym"),
       [1, [2, [3]]],
       { a: 1, __proto__key: 2, nested: { deep: [null] } },
       new Map<unknown, unknown>([
         [1, "one"],
-        [Symbol.for("k"), [2]],
+        [new RubySymbol("k"), [2]],
       ]),
     ];
     const back = roundTrip(value) as unknown[];

@@ -1,3 +1,5 @@
+import { RubySymbol } from "@kobako/core";
+
 /** Renders a value returned by a sandbox the way Ruby's `inspect` would show the original. */
 export function inspect(value: unknown): string {
   switch (typeof value) {
@@ -16,6 +18,7 @@ export function inspect(value: unknown): string {
       break;
   }
   if (value === null) return "nil";
+  if (value instanceof RubySymbol) return symbol(value.name);
   if (value instanceof Uint8Array) return binary(value);
   if (Array.isArray(value)) return `[${value.map(inspect).join(", ")}]`;
   if (value instanceof Map) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Sandbox, SandboxError, ServiceError } from "../dist/index.js";
+import { RubySymbol, Sandbox, SandboxError, ServiceError } from "../dist/index.js";
 import { failure } from "./support.js";
 
 type Block = (...args: unknown[]) => Promise<unknown>;
@@ -114,8 +114,8 @@ describe("B31 break", () => {
       for (const item of list) block(item);
       return new Promise((resolve) => setTimeout(() => resolve("late"), 20));
     });
-    expect(await sandbox.eval("Items::Fire.call([1, 2, 3]) { |x| break :out if x == 2 }")).toBe(
-      Symbol.for("out"),
+    expect(await sandbox.eval("Items::Fire.call([1, 2, 3]) { |x| break :out if x == 2 }")).toEqual(
+      new RubySymbol("out"),
     );
     expect(await sandbox.eval("Items::Fire.call([1, 2]) { |x| x }")).toBe("late");
   });
@@ -140,7 +140,7 @@ describe("B32 throw/catch", () => {
       await sandbox.eval(
         "catch(:outer) { catch(:inner) { Items::Each.call([1]) { throw :outer, :o } }; :i }",
       ),
-    ).toBe(Symbol.for("o"));
+    ).toEqual(new RubySymbol("o"));
     const uncaught = await failure(sandbox.eval("Items::Each.call([1]) { throw :nowhere }"));
     expect(uncaught).toBeInstanceOf(SandboxError);
     expect(uncaught.klass).toBe("UncaughtThrowError");

@@ -54,7 +54,7 @@ describe("kobako CLI", () => {
     const timeout = kobako(["--timeout", "200", "-e", "loop {}"]);
     expect(timeout.status).toBe(1);
     expect(timeout.stderr).toMatch(
-      /^Kobako::TimeoutError: the invocation ran past its timeout of 200 ms \(TimeoutError\)/,
+      /^Kobako::TimeoutError: the invocation ran past its timeout of 200 ms: .* \(TimeoutError\)/,
     );
   });
 

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   HandleExhaustedError,
   HandleTableExhausted,
+  RubySymbol,
   Sandbox,
   SandboxError,
   ServiceError,
@@ -54,14 +55,14 @@ describe("B20 values host → guest → host", () => {
     ["a string", "héllo, 世界", "String"],
     ["a string with NUL", "a\0b", "String"],
     ["bytes", Uint8Array.of(0xff, 0, 1), "String"],
-    ["a symbol", Symbol.for("sym"), "Symbol"],
+    ["a symbol", new RubySymbol("sym"), "Symbol"],
     ["an array", [1, [2, null]], "Array"],
     ["a plain object", { a: 1, b: { c: [true] } }, "Hash"],
     [
       "a Map",
       new Map<unknown, unknown>([
         [1, "one"],
-        [Symbol.for("k"), 2],
+        [new RubySymbol("k"), 2],
       ]),
       "Hash",
     ],
@@ -105,7 +106,7 @@ describe("B20 values host → guest → host", () => {
     for (let i = 0; i < 200; i++) deep = [deep];
     given[0] = deep;
     expect((await failure(echo.eval("Host::Give.call(0)"))).message).toMatch(/deeper than 128/);
-    expect(await echo.eval(":still_usable")).toBe(Symbol.for("still_usable"));
+    expect(await echo.eval(":still_usable")).toEqual(new RubySymbol("still_usable"));
   });
 
   it("B29 guest values passed to a service keep NUL bytes and -0.0", async () => {

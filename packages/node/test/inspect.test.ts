@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RubySymbol } from "../dist/index.js";
 import { inspect } from "../src/inspect.js";
 
 describe("inspect", () => {
@@ -22,6 +23,8 @@ describe("inspect", () => {
     ['a"b\\c\n\t\u0001\u001b#{x}', '"a\\"b\\\\c\\n\\t\\u0001\\e\\#{x}"'],
     ["日本", '"日本"'],
     [Symbol.for("sym"), ":sym"],
+    [new RubySymbol("sym"), ":sym"],
+    [new RubySymbol("a b"), ':"a b"'],
     [Symbol.for("ok?"), ":ok?"],
     [Symbol.for("+"), ":+"],
     [Symbol.for("a b"), ':"a b"'],

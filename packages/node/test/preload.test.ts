@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BytecodeError, Sandbox, SandboxError } from "../dist/index.js";
+import { BytecodeError, RubySymbol, Sandbox, SandboxError } from "../dist/index.js";
 import { failure } from "./support.js";
 
 describe("B02 run", () => {
@@ -113,7 +113,12 @@ describe("B42 snippet order", () => {
     ];
     await Promise.all(order);
     expect(await sandbox.eval("LOG.push(:script); [LOG, Derived]")).toEqual([
-      [Symbol.for("first"), Symbol.for("second"), Symbol.for("third"), Symbol.for("script")],
+      [
+        new RubySymbol("first"),
+        new RubySymbol("second"),
+        new RubySymbol("third"),
+        new RubySymbol("script"),
+      ],
       11,
     ]);
     expect(await sandbox.eval("LOG.size")).toBe(3);

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { Sandbox, SandboxError } from "../dist/index.js";
+import { RubySymbol, Sandbox, SandboxError } from "../dist/index.js";
 import { failure } from "./support.js";
 
 const sandbox = new Sandbox();
@@ -34,7 +34,7 @@ describe("B70 Regexp follows Ruby syntax and semantics (Oniguruma)", () => {
     ["'a1b2c'.split(/(\\d)/)", ["a", "1", "b", "2", "c"]],
     ["'héllo wörld' =~ /w/", 6],
     ["Regexp.escape('a.b*c?')", "a\\.b\\*c\\?"],
-    ["case 'abc' when /b/ then :yes else :no end", Symbol.for("yes")],
+    ["case 'abc' when /b/ then :yes else :no end", new RubySymbol("yes")],
     ["'foo bar'[/b(a)r/, 1]", "a"],
     ["[/ab/i.source, /ab/i.inspect, /ab/mix.to_s]", ["ab", "/ab/i", "(?mix:ab)"]],
   ])("%s", async (source, expected) => {

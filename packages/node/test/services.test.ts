@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   createPlatform,
+  RubySymbol,
   Sandbox,
   SandboxError,
   ServiceError,
@@ -311,7 +312,7 @@ describe("B16 services without cross-origin isolation", () => {
       expect(error.message).toMatch(/SharedArrayBuffer.*JS Promise Integration/);
       expect(
         await sandbox.eval("begin; KV::Get.call; rescue Kobako::ServiceError; :rescued; end"),
-      ).toBe(Symbol.for("rescued"));
+      ).toEqual(new RubySymbol("rescued"));
     } finally {
       delete global.crossOriginIsolated;
     }

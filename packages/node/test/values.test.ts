@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { Sandbox, SandboxError } from "../dist/index.js";
+import { RubySymbol, Sandbox, SandboxError } from "../dist/index.js";
 
 const sandbox = new Sandbox();
 afterAll(() => sandbox.close());
@@ -22,8 +22,8 @@ describe("B20 values guest → host", () => {
     ["-1.0 / 0", Number.NEGATIVE_INFINITY],
     ['"héllo, 世界"', "héllo, 世界"],
     ['"a\\0b"', "a\0b"],
-    [":sym", Symbol.for("sym")],
-    [':"with space"', Symbol.for("with space")],
+    [":sym", new RubySymbol("sym")],
+    [':"with space"', new RubySymbol("with space")],
     ["[1, [2, nil], []]", [1, [2, null], []]],
     ['{"a" => 1, b: [2]}', { a: 1, b: [2] }],
     ["{}", {}],
@@ -56,7 +56,7 @@ describe("B20 values guest → host", () => {
     expect(value).toBeInstanceOf(Map);
     expect([...(value as Map<unknown, unknown>)]).toEqual([
       [1, "one"],
-      [[2], Symbol.for("two")],
+      [[2], new RubySymbol("two")],
       [null, 3.5],
     ]);
   });

@@ -16,6 +16,8 @@ import { describeThrown, isInstance } from "./thrown.js";
 
 /** A service failure the guest was told about, kept to build the host's `ServiceError`. */
 export interface ServiceFailure {
+  /** The id its error reply carried (1, 2, … within the invocation). */
+  readonly id: number;
   /** `"KV::Lookup"`, or `"a Handle (Point)"` for a method called on a handle. */
   readonly service: string;
   readonly method: string;
@@ -63,7 +65,9 @@ class CallError extends Error {
  */
 export class Dispatcher implements FrameOwner {
   readonly #frames: Frame[] = [];
-  readonly #failures: ServiceFailure[] = [];
+  /** The last few failures, by id: a script that rescues thousands must not make the host keep them. */
+  readonly #failures = new Map<number, ServiceFailure>();
+  #lastFailure = 0;
   readonly #encode: { toHandle: (value: object) => number; limit: number };
   #ended = false;
   #fatal: KobakoError | undefined;
@@ -84,9 +88,15 @@ export class Dispatcher implements FrameOwner {
     return this.#fatal;
   }
 
-  /** Service failures the guest was told about, most recent last (the last few only). */
-  get failures(): readonly ServiceFailure[] {
-    return this.#failures;
+  /**
+   * What the host knows of the failure whose error reply carried `id`: the failure, `"forgotten"`
+   * when the id was given out in this invocation but its record has been let go (only the last
+   * few are kept), `undefined` when no reply ever carried it.
+   */
+  failure(id: number): ServiceFailure | "forgotten" | undefined {
+    const known = this.#failures.get(id);
+    if (known) return known;
+    return Number.isSafeInteger(id) && id >= 1 && id <= this.#lastFailure ? "forgotten" : undefined;
   }
 
   /** The reply to one service request (bytes as the guest wrote them). Never rejects. */
@@ -140,14 +150,13 @@ export class Dispatcher implements FrameOwner {
   /** The reply to a request the worker did not pass on because it exceeded the payload cap. */
   oversize(length: number): Uint8Array {
     const message = `a service request of ${length} bytes exceeds the ${describeSize(MAX_PAYLOAD)} payload cap`;
-    this.#record({
+    return this.#record({
       service: "(unknown)",
       method: "(unknown)",
       name: "RangeError",
       message,
       thrown: new RangeError(message),
     });
-    return encodeErrorReply("RangeError", message);
   }
 
   /** The invocation is over: frames end, blocks reject, late results are ignored. */
@@ -241,24 +250,25 @@ export class Dispatcher implements FrameOwner {
     } else if (isInstance(thrown, WireError)) {
       message = `the result of ${service}.${method} cannot be passed to Ruby: ${message}`;
     }
-    this.#record({ service, method, name: klass ?? name, message, thrown });
-    return encodeErrorReply(klass ?? name, message);
+    return this.#record({ service, method, name: klass ?? name, message, thrown });
   }
 
   #refuse(klass: string, message: string): Uint8Array {
-    this.#record({
+    return this.#record({
       service: "(unknown)",
       method: "(unknown)",
       name: klass,
       message,
       thrown: undefined,
     });
-    return encodeErrorReply(klass, message);
   }
 
-  #record(failure: ServiceFailure): void {
-    this.#failures.push(failure);
-    if (this.#failures.length > FAILURES_KEPT) this.#failures.shift();
+  /** Keeps `failure` under a new id and returns the error reply that carries it. */
+  #record(failure: Omit<ServiceFailure, "id">): Uint8Array {
+    const id = ++this.#lastFailure;
+    this.#failures.set(id, { id, ...failure });
+    if (this.#failures.size > FAILURES_KEPT) this.#failures.delete(id - FAILURES_KEPT);
+    return encodeErrorReply(failure.name, failure.message, id);
   }
 
   /** Runs an encoding; a full handle table becomes the invocation's outcome. */

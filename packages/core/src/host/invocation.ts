@@ -1,17 +1,14 @@
 import { transfer } from "comlink";
-import { HandleExhaustedError, SandboxError, TrapError } from "../errors.js";
 import type { EvalLimits, EvalResult } from "../protocol.js";
 import { type Action, encodeInvocation, type SnippetSpec } from "../wire/request.js";
-import { decodeResponse } from "../wire/response.js";
 import { MAX_PAYLOAD, WireError } from "../wire/types.js";
-import { describeSize } from "../wire/writer.js";
+import { Aborted, type AbortWatch } from "./abort.js";
 import { Dispatcher } from "./dispatch.js";
 import type { HandleTable } from "./handles.js";
-import { HARD_TIMEOUT_GRACE, type ResolvedInvocation } from "./options.js";
-import { failureError, timeoutError } from "./outcome.js";
+import { HARD_TIMEOUT_GRACE, type Hermetic, type ResolvedInvocation } from "./options.js";
+import { type Ending, type Settled, settle } from "./outcome.js";
 import type { PooledWorker, WorkerPool } from "./pool.js";
 import type { ServiceRegistry } from "./services.js";
-import { isInstance, messageOf } from "./thrown.js";
 
 /** The caps of a sandbox that hold for every invocation (the timeout may change per call). */
 export interface SandboxCaps {
@@ -35,8 +32,14 @@ export interface InvocationContext {
   readonly caps: SandboxCaps;
   /** A fresh handle table for this invocation. */
   newHandleTable(): HandleTable;
-  /** Keeps the output and usage of the invocation (`undefined`: nothing ran). */
-  record(result: EvalResult | undefined, usage: InvocationUsage): void;
+}
+
+/** What an invocation reports to its sandbox: what the caller gets, the output, the cost. */
+export interface InvocationReport {
+  readonly settled: Settled;
+  /** The worker's report (output, truncation); `undefined` when nothing ran or it was lost. */
+  readonly result: EvalResult | undefined;
+  readonly usage: InvocationUsage;
 }
 
 const NOTHING: InvocationUsage = { wallTime: 0, memoryPeak: 0 };
@@ -44,210 +47,183 @@ const NOTHING: InvocationUsage = { wallTime: 0, memoryPeak: 0 };
 // Beyond this setTimeout fires at once instead of never.
 const MAX_TIMER = 2 ** 31 - 1;
 
-/** The caps the worker applies to this call. */
-function evalLimits(caps: SandboxCaps, timeout: number | null): EvalLimits {
-  return {
+/** A fresh 32-bit seed from the host's CSPRNG: no invocation can predict another's numbers. */
+function freshSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+}
+
+/** The caps, seed and clock the worker applies to this call. */
+function evalLimits(caps: SandboxCaps, call: ResolvedInvocation, started: number): EvalLimits {
+  const { timeout, hermetic } = call;
+  const limits: EvalLimits = {
     stdoutLimit: caps.stdoutLimit,
     stderrLimit: caps.stderrLimit,
     memoryLimit: caps.memoryLimit ?? 0,
     // Past int32 ms (24.8 days) no timer runs on the host either.
     timeout: timeout === null || timeout > MAX_TIMER ? 0 : timeout,
+    seed: hermetic ? hermetic.seed : freshSeed(),
   };
+  if (hermetic) limits.clock = clockOf(hermetic, started);
+  return limits;
 }
 
-/** Marks the rejection of a race lost to an abort signal. */
-class Aborted {
-  constructor(readonly reason: unknown) {}
+function clockOf(hermetic: Hermetic, started: number): number {
+  return hermetic.now ?? started;
 }
 
-function unknownHandle(id: number): never {
-  throw new WireError("malformed", `unknown handle id ${id}`);
-}
-
-/** The request bytes, or the error the invocation rejects with before anything runs. */
+/** The request bytes, or the error that keeps anything from running. */
 function encode(context: InvocationContext, action: Action, table: HandleTable): Uint8Array {
   // Compiling runs nothing: it needs neither services nor snippets.
   const compiling = action.kind === "compile";
-  try {
-    return encodeInvocation(
-      compiling ? [] : context.registry.specs(),
-      compiling ? [] : context.snippets,
-      action,
-      {
-        toHandle: (value) => table.add(value),
-        limit: MAX_PAYLOAD,
-      },
-    );
-  } catch (error) {
-    if (isInstance(error, HandleExhaustedError)) throw error;
-    const reason = isInstance(error, WireError) ? error.reason : "arguments";
-    throw new SandboxError(`the invocation cannot be sent to the guest: ${messageOf(error)}`, {
-      origin: "host",
-      cause: error,
-      details: { kind: reason },
-    });
-  }
+  return encodeInvocation(
+    compiling ? [] : context.registry.specs(),
+    compiling ? [] : context.snippets,
+    action,
+    { toHandle: (value) => table.add(value), limit: MAX_PAYLOAD },
+  );
 }
 
 /**
  * Runs one invocation: encodes the request (services, snippets, action), borrows a worker,
- * serves the guest's service calls while it runs, and resolves to the decoded value or rejects
- * with the one error that describes the outcome. Output and usage are recorded on every path.
+ * serves the guest's service calls while it runs, and reports how it ended. Never rejects: every
+ * outcome — a value, an error, an abort — is in the report, which `settle` (host/outcome.ts)
+ * built. The worker it borrowed goes back to the pool, or is discarded, on every path.
  */
 export async function invoke(
   context: InvocationContext,
   action: Action,
   call: ResolvedInvocation,
-): Promise<unknown> {
-  if (call.signal?.aborted) {
-    context.record(undefined, NOTHING);
-    throw call.signal.reason;
-  }
+  abort: AbortWatch,
+): Promise<InvocationReport> {
+  // The clock of a hermetic call defaults to the moment it was asked to run.
+  const started = Date.now();
   const table = context.newHandleTable();
+  const dispatcher = new Dispatcher(context.registry, table);
+  const facts = {
+    timeout: call.timeout,
+    memoryLimit: context.caps.memoryLimit,
+    get fatal() {
+      return dispatcher.fatal;
+    },
+    failure: (id: number) => dispatcher.failure(id),
+    resolveHandle: (id: number): unknown => {
+      if (!table.has(id)) throw new WireError("malformed", `unknown handle id ${id}`);
+      return table.get(id);
+    },
+  };
+  const report = (ending: Ending, result?: EvalResult, usage = NOTHING): InvocationReport => ({
+    settled: settle(ending, facts),
+    result,
+    usage,
+  });
+
+  if (abort.aborted) return report({ kind: "aborted", reason: abort.aborted.reason });
   let request: Uint8Array;
   try {
     request = encode(context, action, table);
   } catch (error) {
-    context.record(undefined, NOTHING);
-    throw error;
+    return report({ kind: "unsent", error });
   }
   let worker: PooledWorker;
   try {
-    worker = await acquire(context.pool, call.signal);
+    worker = await acquire(context.pool, abort);
   } catch (error) {
-    context.record(undefined, NOTHING);
-    if (error instanceof Aborted) throw error.reason;
-    throw new TrapError(`could not start a sandbox worker: ${messageOf(error)}`, {
-      cause: error,
-      details: { kind: "worker" },
+    if (error instanceof Aborted) return report({ kind: "aborted", reason: error.reason });
+    return report({ kind: "no-worker", error });
+  }
+  const limits = evalLimits(context.caps, call, started);
+  const ran = await run(context.pool, worker, request, limits, call, dispatcher, abort);
+  return report(ran.ending, ran.result, ran.usage);
+}
+
+/** Borrows a worker from the pool, unless the call aborts first (the worker then goes back). */
+function acquire(pool: WorkerPool, abort: AbortWatch): Promise<PooledWorker> {
+  return new Promise((resolve, reject) => {
+    // Whichever comes first decides, once: a worker that arrives after the abort is given back.
+    let decided = false;
+    abort.stopped.catch((aborted: unknown) => {
+      if (decided) return;
+      decided = true;
+      reject(aborted);
     });
-  }
-  const dispatcher = new Dispatcher(context.registry, table);
-  const result = await run(context, worker, request, call, dispatcher);
-  if (result.trap) throw new TrapError(result.trap.message, { details: { kind: "trap" } });
-  if (result.deadline) throw timeoutError(call.timeout, { hard: false, waiting: true });
-  if (dispatcher.fatal) throw dispatcher.fatal;
-  if (result.oversize !== undefined) {
-    throw new SandboxError(
-      `the result of the invocation (${result.oversize} bytes encoded) exceeds the ${describeSize(MAX_PAYLOAD)} payload cap`,
-      { details: { kind: "too-large", size: result.oversize } },
+    pool.acquire().then(
+      (worker) => {
+        if (decided) {
+          pool.release(worker);
+          return;
+        }
+        decided = true;
+        resolve(worker);
+      },
+      (error: unknown) => {
+        if (decided) return;
+        decided = true;
+        reject(error);
+      },
     );
-  }
-  if (!result.envelope) {
-    throw new TrapError("the guest gave no response", { details: { kind: "wire" } });
-  }
-  let outcome: ReturnType<typeof decodeResponse>;
-  try {
-    outcome = decodeResponse(result.envelope, (id) =>
-      table.has(id) ? table.get(id) : unknownHandle(id),
-    );
-  } catch (error) {
-    if (
-      isInstance(error, WireError) &&
-      (error.reason === "too-large" || error.reason === "too-deep")
-    ) {
-      // A result of the script's making, too wide or too deep for the host to take.
-      throw new SandboxError(`the result of the invocation cannot be taken: ${error.message}`, {
-        cause: error,
-        details: { kind: error.reason },
-      });
-    }
-    throw new TrapError(`malformed response from the guest: ${messageOf(error)}`, {
-      cause: error,
-      details: { kind: "wire" },
-    });
-  }
-  if (outcome.ok) return outcome.value;
-  throw failureError(outcome.failure, outcome.error, dispatcher.failures, result.bridgeFailure, {
-    timeout: call.timeout,
-    memoryLimit: context.caps.memoryLimit,
   });
 }
 
-/** Borrows a worker from the pool, unless `signal` aborts first. */
-function acquire(pool: WorkerPool, signal: AbortSignal | undefined): Promise<PooledWorker> {
-  const acquiring = pool.acquire();
-  if (!signal) return acquiring;
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const onAbort = () => {
-      settled = true;
-      reject(new Aborted(signal.reason));
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    acquiring.then(
-      (worker) => {
-        signal.removeEventListener("abort", onAbort);
-        if (settled) pool.release(worker);
-        else resolve(worker);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        if (!settled) reject(error);
-      },
-    );
-  });
+interface Ran {
+  readonly ending: Ending;
+  readonly result?: EvalResult;
+  readonly usage: InvocationUsage;
 }
 
 /**
- * Runs the request on `worker` and records its output and usage. The guest stops itself at its
- * deadline (and the worker stops waiting on a service past it), so a timeout normally comes back
- * as a result; a worker still busy {@link HARD_TIMEOUT_GRACE} ms past the deadline, or aborted,
- * or dead, or misbehaving is discarded (the pool starts a new one when needed) and the call
- * rejects with a `TimeoutError`/`TrapError` (or the abort reason).
+ * Runs the request on `worker`. The guest stops itself at its deadline (and the worker stops
+ * waiting on a service past it), so a timeout normally comes back as a result; a worker still
+ * busy {@link HARD_TIMEOUT_GRACE} ms past the deadline, aborted, dead or misbehaving is
+ * discarded (the pool starts a new one when needed).
  */
 async function run(
-  context: InvocationContext,
+  pool: WorkerPool,
   worker: PooledWorker,
   request: Uint8Array,
+  limits: EvalLimits,
   call: ResolvedInvocation,
   dispatcher: Dispatcher,
-): Promise<EvalResult> {
+  abort: AbortWatch,
+): Promise<Ran> {
   const started = performance.now();
-  const { timeout, signal } = call;
+  const { timeout } = call;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let onAbort: (() => void) | undefined;
-  const stopped = new Promise<never>((_, reject) => {
-    if (signal) {
-      onAbort = () => reject(new Aborted(signal.reason));
-      signal.addEventListener("abort", onAbort, { once: true });
-    }
+  const expired = new Promise<"expired">((resolve) => {
     if (timeout === null || timeout + HARD_TIMEOUT_GRACE > MAX_TIMER) return;
-    timer = setTimeout(() => {
-      reject(timeoutError(timeout, { hard: true }));
-    }, timeout + HARD_TIMEOUT_GRACE);
+    timer = setTimeout(() => resolve("expired"), timeout + HARD_TIMEOUT_GRACE);
   });
-  const epoch = worker.bridge.attach(dispatcher);
   const watch = worker.watchFailure();
+  let kept = false;
   try {
+    const epoch = worker.bridge.attach(dispatcher);
     const result = await Promise.race([
-      worker.api.invoke(
-        transfer(request, [request.buffer]),
-        evalLimits(context.caps, call.timeout),
-        epoch,
-      ),
+      worker.api.invoke(transfer(request, [request.buffer]), limits, epoch),
       watch.failed,
-      stopped,
+      abort.stopped,
+      expired,
     ]);
-    worker.bridge.detach();
-    context.pool.release(worker);
-    context.record(result, { wallTime: result.wallTime, memoryPeak: result.memoryPeak });
-    return result;
+    if (result === "expired") return lost(started, { kind: "stopped" });
+    kept = true;
+    return {
+      ending: { kind: "returned", result },
+      result,
+      usage: { wallTime: result.wallTime, memoryPeak: result.memoryPeak },
+    };
   } catch (error) {
-    worker.bridge.detach();
-    context.pool.discard(worker);
-    // The guest's own figures died with its worker: the host knows only how long it waited.
-    context.record(undefined, { wallTime: performance.now() - started, memoryPeak: 0 });
-    if (error instanceof Aborted) throw error.reason;
-    if (error instanceof TrapError) throw error;
-    throw new TrapError(`the sandbox worker failed: ${messageOf(error)}`, {
-      cause: error,
-      details: { kind: "worker" },
-    });
+    if (error instanceof Aborted) return lost(started, { kind: "aborted", reason: error.reason });
+    return lost(started, { kind: "worker-failed", error });
   } finally {
     watch.stop();
     dispatcher.end();
     clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener("abort", onAbort);
+    worker.bridge.detach();
+    // A worker whose run did not come back is in an unknown state: it is never reused.
+    if (kept) pool.release(worker);
+    else pool.discard(worker);
   }
+}
+
+/** A run whose worker is gone: its output died with it, the host knows only how long it waited. */
+function lost(started: number, ending: Ending): Ran {
+  return { ending, usage: { wallTime: performance.now() - started, memoryPeak: 0 } };
 }

@@ -1,3 +1,5 @@
+import { isAbortSignal } from "./abort.js";
+
 /** Options of a sandbox. Every cap applies to each invocation separately. */
 export interface SandboxOptions {
   /**
@@ -18,6 +20,29 @@ export interface SandboxOptions {
   stdoutLimit?: number;
   /** Bytes of standard error kept per invocation; the rest is dropped. Default 1 MiB. */
   stderrLimit?: number;
+  /**
+   * The guest's clock and random source come from the host, so the same script with the same
+   * inputs gives the same result: `Time.now` is frozen at {@link now} for the whole invocation and
+   * the random source (`rand`, `Random.new`, `shuffle`, `sample`, …) starts from {@link seed}.
+   * Default `false`: the clock runs and every invocation gets a fresh seed from the host's
+   * `crypto.getRandomValues`.
+   */
+  hermetic?: boolean;
+  /**
+   * With `hermetic`: the instant the guest's clock shows, as a `Date` or milliseconds since the
+   * epoch. Default: the start of each invocation (so only `seed` makes runs repeatable across
+   * time).
+   */
+  now?: number | Date;
+  /** With `hermetic`: the seed of the guest's random source, an integer from 0 to 2^32 − 1. Default 0. */
+  seed?: number;
+}
+
+/** The clock and seed of a hermetic sandbox or call. */
+export interface Hermetic {
+  /** Milliseconds since the epoch; `undefined`: the start of the invocation. */
+  readonly now: number | undefined;
+  readonly seed: number;
 }
 
 export interface ResolvedOptions {
@@ -25,6 +50,8 @@ export interface ResolvedOptions {
   memoryLimit: number | null;
   stdoutLimit: number;
   stderrLimit: number;
+  /** `undefined`: not hermetic. */
+  hermetic: Hermetic | undefined;
 }
 
 /**
@@ -40,7 +67,17 @@ export const HARD_TIMEOUT_GRACE = 200;
 const MIB = 1 << 20;
 /** `kobako_limits` takes an int32. */
 const MAX_MEMORY_LIMIT = 2 ** 31 - 1;
-const known = new Set(["timeout", "memoryLimit", "stdoutLimit", "stderrLimit"]);
+const known = new Set([
+  "timeout",
+  "memoryLimit",
+  "stdoutLimit",
+  "stderrLimit",
+  "hermetic",
+  "now",
+  "seed",
+]);
+/** `Date` accepts ±8.64e15 ms. */
+const MAX_DATE = 8.64e15;
 
 function byteLimit(name: string, value: unknown): number {
   if (value === undefined) return MIB;
@@ -76,6 +113,42 @@ function timeout(value: unknown): number | null {
   return value;
 }
 
+function instant(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = value instanceof Date ? value.getTime() : value;
+  if (typeof ms !== "number") throw new TypeError("now must be a Date or a number of ms");
+  // The guest's clock counts unsigned nanoseconds from the epoch.
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_DATE) {
+    throw new RangeError(`now must be an instant from 1970 on, got ${String(value)}`);
+  }
+  return ms;
+}
+
+function seed(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number") throw new TypeError("seed must be a number");
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+    throw new RangeError(`seed must be an integer from 0 to 2^32 − 1, got ${value}`);
+  }
+  return value;
+}
+
+/** `hermetic`, `now` and `seed` of the sandbox's options: `now`/`seed` mean nothing without it. */
+function hermetic(options: SandboxOptions): Hermetic | undefined {
+  const { hermetic: on } = options;
+  if (on !== undefined && typeof on !== "boolean")
+    throw new TypeError("hermetic must be a boolean");
+  const now = instant(options.now);
+  const given = seed(options.seed);
+  if (!on) {
+    if (now !== undefined || given !== undefined) {
+      throw new TypeError("now and seed are options of a hermetic sandbox: add hermetic: true");
+    }
+    return undefined;
+  }
+  return { now, seed: given ?? 0 };
+}
+
 /** Checks user options and fills in defaults; throws `TypeError`/`RangeError` on bad input. */
 export function resolveOptions(options: SandboxOptions | undefined): ResolvedOptions {
   if (options === undefined) options = {};
@@ -90,6 +163,7 @@ export function resolveOptions(options: SandboxOptions | undefined): ResolvedOpt
     memoryLimit: memoryLimit(options.memoryLimit),
     stdoutLimit: byteLimit("stdoutLimit", options.stdoutLimit),
     stderrLimit: byteLimit("stderrLimit", options.stderrLimit),
+    hermetic: hermetic(options),
   };
 }
 
@@ -102,36 +176,50 @@ export interface InvocationOptions {
   signal?: AbortSignal;
   /** This call's timeout in ms, overriding the sandbox's; `null` disables it. */
   timeout?: number | null;
+  /** In a hermetic sandbox: this call's clock instant, overriding the sandbox's `now`. */
+  now?: number | Date;
+  /** In a hermetic sandbox: this call's seed, overriding the sandbox's `seed`. */
+  seed?: number;
 }
 
 export interface ResolvedInvocation {
   signal: AbortSignal | undefined;
   timeout: number | null;
+  /** `undefined`: not hermetic (running clock, fresh seed). */
+  hermetic: Hermetic | undefined;
 }
 
-/** Checks per-call options; the sandbox's timeout applies unless overridden. */
+const callOptions = new Set(["signal", "timeout", "now", "seed"]);
+
+/** Checks per-call options; the sandbox's timeout, clock and seed apply unless overridden. */
 export function resolveInvocation(
   options: InvocationOptions | undefined,
   defaults: ResolvedOptions,
 ): ResolvedInvocation {
-  if (options === undefined) return { signal: undefined, timeout: defaults.timeout };
+  if (options === undefined) {
+    return { signal: undefined, timeout: defaults.timeout, hermetic: defaults.hermetic };
+  }
   if (typeof options !== "object" || options === null) {
     throw new TypeError("invocation options must be an object");
   }
   for (const key of Object.keys(options)) {
-    if (key !== "signal" && key !== "timeout") {
+    if (!callOptions.has(key)) {
       throw new TypeError(`unknown or unsupported invocation option: ${key}`);
     }
   }
   const { signal } = options;
-  if (
-    signal !== undefined &&
-    (typeof signal !== "object" || signal === null || typeof signal.addEventListener !== "function")
-  ) {
+  if (signal !== undefined && !isAbortSignal(signal)) {
     throw new TypeError("signal must be an AbortSignal");
+  }
+  const now = instant(options.now);
+  const given = seed(options.seed);
+  const base = defaults.hermetic;
+  if (!base && (now !== undefined || given !== undefined)) {
+    throw new TypeError("now and seed apply only in a sandbox made with hermetic: true");
   }
   return {
     signal,
     timeout: options.timeout === undefined ? defaults.timeout : timeout(options.timeout),
+    hermetic: base && { now: now ?? base.now, seed: given ?? base.seed },
   };
 }

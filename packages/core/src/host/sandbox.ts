@@ -1,8 +1,8 @@
 import { SandboxError } from "../errors.js";
-import type { EvalResult } from "../protocol.js";
 import type { Action, SnippetSpec } from "../wire/request.js";
+import { type Aborted, AbortWatch } from "./abort.js";
 import { HandleTable } from "./handles.js";
-import { type InvocationContext, type InvocationUsage, invoke } from "./invocation.js";
+import { type InvocationContext, type InvocationReport, invoke } from "./invocation.js";
 import { CONSTANT_NAME } from "./names.js";
 import {
   type InvocationOptions,
@@ -16,6 +16,7 @@ import type { Platform } from "./platform.js";
 import { poolFor } from "./pool.js";
 import { type ServiceNamespace, ServiceRegistry } from "./services.js";
 import { checkSnippet, type Snippet } from "./snippets.js";
+import { messageOf } from "./thrown.js";
 
 /** What the last finished invocation cost. */
 export interface Usage {
@@ -59,8 +60,6 @@ export class Sandbox {
   readonly #registry = new ServiceRegistry();
   readonly #snippets: SnippetSpec[] = [];
   readonly #context: InvocationContext;
-  /** The same, without recording output: for compiling, which is not an invocation of a script. */
-  readonly #quiet: InvocationContext;
   #tail: Promise<unknown> = Promise.resolve();
   #closed = false;
   #stdout = "";
@@ -85,9 +84,7 @@ export class Sandbox {
         memoryLimit: this.#options.memoryLimit,
       },
       newHandleTable: () => this.createHandleTable(),
-      record: (result, usage) => this.#record(result, usage),
     };
-    this.#quiet = { ...this.#context, record: noop };
   }
 
   /** Standard output of the last finished invocation (UTF-8 decoded, clipped at the cap). */
@@ -174,14 +171,19 @@ export class Sandbox {
     // one that does not compile is taken out again before any later invocation runs.
     const source = spec.code;
     this.#snippets.push(spec);
+    const call = this.#resolve(undefined);
     return this.#enqueue(async () => {
-      try {
-        await invoke(this.#quiet, { kind: "compile", source }, this.#resolve(undefined));
-      } catch (error) {
-        const at = this.#snippets.indexOf(spec);
-        if (at >= 0) this.#snippets.splice(at, 1);
-        throw error;
-      }
+      // Preloading's trial compile cannot be aborted.
+      const report = await invoke(
+        this.#context,
+        { kind: "compile", source },
+        call,
+        new AbortWatch(undefined),
+      );
+      if (report.settled.ok) return;
+      const at = this.#snippets.indexOf(spec);
+      if (at >= 0) this.#snippets.splice(at, 1);
+      throw report.settled.error;
     });
   }
 
@@ -282,7 +284,10 @@ export class Sandbox {
     return resolveInvocation(options, this.#options);
   }
 
-  /** Queues an action; `eval` and `run` seal the sandbox, `compile` does not. */
+  /**
+   * Queues an action; `eval` and `run` seal the sandbox, `compile` does not. The call's signal
+   * is watched from now on, so an abort ends the call even while it waits its turn.
+   */
   #submit(action: Action, options: InvocationOptions | undefined): Promise<unknown> {
     let call: ResolvedInvocation;
     try {
@@ -291,9 +296,38 @@ export class Sandbox {
       return Promise.reject(error);
     }
     if (this.#closed) return Promise.reject(closedError());
-    if (action.kind === "compile") return this.#enqueue(() => invoke(this.#quiet, action, call));
-    this.#registry.seal();
-    return this.#enqueue(() => invoke(this.#context, action, call));
+    let abort: AbortWatch;
+    try {
+      abort = new AbortWatch(call.signal);
+    } catch (error) {
+      return Promise.reject(
+        new TypeError(`signal: listening for its abort failed: ${messageOf(error)}`, {
+          cause: error,
+        }),
+      );
+    }
+    // Compiling is not an invocation of a script: it leaves output and usage as they were.
+    const record = action.kind !== "compile";
+    if (record) this.#registry.seal();
+    let started = false;
+    const done = this.#enqueue(async () => {
+      started = true;
+      try {
+        const report = await invoke(this.#context, action, call, abort);
+        if (record) this.#record(report);
+        if (!report.settled.ok) throw report.settled.error;
+        return report.settled.value;
+      } finally {
+        abort.dispose();
+      }
+    });
+    if (!call.signal) return done;
+    // Aborted while it waits its turn: reject now. Once it runs, the invocation itself ends at
+    // the abort and records its output and usage before the call settles.
+    const queued = abort.stopped.catch((aborted: Aborted) =>
+      started ? done : Promise.reject(aborted.reason),
+    );
+    return Promise.race([done, queued]);
   }
 
   #enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -302,7 +336,9 @@ export class Sandbox {
     return run;
   }
 
-  #record(result: EvalResult | undefined, usage: InvocationUsage): void {
+  /** Keeps the output and usage of the invocation that just ended: the one place they are set. */
+  #record(report: InvocationReport): void {
+    const { result, usage } = report;
     this.#stdout = result ? utf8.decode(result.stdout) : "";
     this.#stderr = result ? utf8.decode(result.stderr) : "";
     this.#stdoutTruncated = result?.stdoutTruncated ?? false;

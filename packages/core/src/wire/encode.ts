@@ -1,3 +1,4 @@
+import { RubySymbol } from "../symbol.js";
 import { ExtType, MAX_DEPTH, WireError } from "./types.js";
 import { Writer } from "./writer.js";
 
@@ -65,6 +66,10 @@ export class ValueEncoder {
   private object(out: Writer, value: object, depth: number): void {
     if (value instanceof Uint8Array) {
       out.bin(value);
+      return;
+    }
+    if (value instanceof RubySymbol) {
+      out.ext(ExtType.Symbol, utf8.encode(value.name));
       return;
     }
     const proto: unknown = Object.getPrototypeOf(value);
@@ -138,7 +143,7 @@ function describeObject(value: object): string {
  * Encodes a JavaScript value in the wire format of docs/ABI.md (the inverse of the decoder):
  * integers that are safe numbers in their smallest int form, every other number as float 64
  * (so -0, NaN and ±Infinity survive), bigint as int or ext BigInt, plain objects as ext Dict,
- * `Map` as ext Map, `Symbol` as ext Symbol, `Uint8Array` as bin. Throws a {@link WireError} on
+ * `Map` as ext Map, `RubySymbol` and `Symbol` as ext Symbol, `Uint8Array` as bin. Throws a {@link WireError} on
  * cycles, nesting deeper than {@link MAX_DEPTH}, bigints outside int64, and values with no
  * mapping (unless `options.toHandle` is given).
  */

@@ -1,4 +1,5 @@
 import { Decoder, type ExtData, type ExtensionCodecType } from "@msgpack/msgpack";
+import { RubySymbol } from "../symbol.js";
 import { checkShape } from "./shape.js";
 import { ExtType, MAX_DEPTH, WireError } from "./types.js";
 
@@ -27,8 +28,20 @@ function nested(data: Uint8Array, context: DecodeContext): unknown[] {
   }
 }
 
-function decodeDict(data: Uint8Array, context: DecodeContext): Record<string, unknown> {
+/**
+ * A Dict, as a plain object — unless its `"then"` entry is a function (a Handle of a host
+ * function): a plain object with a callable `then` is a thenable, which any host code settling a
+ * promise with it would call with its own resolvers. Such a Dict arrives as a `Map` instead, so
+ * that no decoded value is ever a thenable.
+ */
+function decodeDict(
+  data: Uint8Array,
+  context: DecodeContext,
+): Record<string, unknown> | Map<unknown, unknown> {
   const items = nested(data, context);
+  for (let i = 0; i < items.length; i += 2) {
+    if (items[i] === "then" && typeof items[i + 1] === "function") return toMap(items);
+  }
   const dict: Record<string, unknown> = {};
   for (let i = 0; i < items.length; i += 2) {
     const key = items[i];
@@ -47,7 +60,10 @@ function decodeDict(data: Uint8Array, context: DecodeContext): Record<string, un
 }
 
 function decodeMap(data: Uint8Array, context: DecodeContext): Map<unknown, unknown> {
-  const items = nested(data, context);
+  return toMap(nested(data, context));
+}
+
+function toMap(items: unknown[]): Map<unknown, unknown> {
   const map = new Map<unknown, unknown>();
   for (let i = 0; i < items.length; i += 2) {
     map.set(items[i], items[i + 1]);
@@ -87,7 +103,7 @@ export const extensionCodec: ExtensionCodecType<DecodeContext> = {
   decode(data: Uint8Array, type: number, context: DecodeContext): unknown {
     switch (type) {
       case ExtType.Symbol:
-        return Symbol.for(utf8.decode(data));
+        return new RubySymbol(utf8.decode(data));
       case ExtType.Handle:
         return decodeHandle(data, context);
       case ExtType.Dict:

@@ -1,10 +1,3 @@
-import {
-  BytecodeError,
-  type KobakoError,
-  MemoryLimitError,
-  SandboxError,
-  TimeoutError,
-} from "../errors.js";
 import { decodeWire } from "./extensions.js";
 import { describeDecoded, WireError } from "./types.js";
 
@@ -44,21 +37,23 @@ export interface Failure {
   backtrace: string[];
   /** The snippet that failed (kinds `"snippet"` and `"bytecode"`). */
   snippet?: string;
+  /**
+   * Kind `"service"`: the id of the host's error reply that made the guest raise (0: the host
+   * gave none, e.g. the bridge could not reach it).
+   */
+  failure?: number;
 }
 
 /**
- * A decoded response envelope: the script's value, or the error it failed with. The error is what
- * the guest reports; the host decides whether a `"service"` failure really was one.
+ * A decoded response envelope: the script's value, or the failure the guest reports. Data only:
+ * which error the call rejects with is decided by the host's outcome mapper (host/outcome.ts).
  */
-export type Outcome =
-  | { ok: true; value: unknown }
-  | { ok: false; error: KobakoError; failure: Failure };
+export type Outcome = { ok: true; value: unknown } | { ok: false; failure: Failure };
 
 /**
  * Decodes a response envelope (`[0, value]` or `[1, error]`, docs/ABI.md). A script failure is
- * returned as a {@link SandboxError} (a {@link BytecodeError} for a RITE snippet; a `TrapError`
- * for a cap the guest enforced), never thrown;
- * bytes that are not an envelope throw a {@link WireError}.
+ * returned as a {@link Failure}, never thrown; bytes that are not an envelope throw a
+ * {@link WireError}.
  */
 export function decodeResponse(
   bytes: Uint8Array,
@@ -70,10 +65,7 @@ export function decodeResponse(
   }
   const [tag, body] = envelope;
   if (tag === 0) return { ok: true, value: body };
-  if (tag === 1) {
-    const failure = toFailure(body);
-    return { ok: false, error: toSandboxError(failure), failure };
-  }
+  if (tag === 1) return { ok: false, failure: toFailure(body) };
   throw new WireError("malformed", `response envelope has unknown tag ${describeDecoded(tag)}`);
 }
 
@@ -81,7 +73,7 @@ function toFailure(body: unknown): Failure {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new WireError("malformed", "error body is not a map");
   }
-  const { kind, klass, message, backtrace, snippet } = body as Record<string, unknown>;
+  const { kind, klass, message, backtrace, snippet, failure: id } = body as Record<string, unknown>;
   if (typeof kind !== "string" || !failureKinds.has(kind)) {
     throw new WireError("malformed", `error body has an unknown kind: ${describeDecoded(kind)}`);
   }
@@ -94,21 +86,6 @@ function toFailure(body: unknown): Failure {
   }
   const failure: Failure = { kind: kind as FailureKind, klass, message, backtrace: lines };
   if (typeof snippet === "string") failure.snippet = snippet;
+  if (typeof id === "number" && Number.isSafeInteger(id) && id >= 0) failure.failure = id;
   return failure;
-}
-
-function toSandboxError(failure: Failure): KobakoError {
-  const details: Record<string, unknown> = { kind: failure.kind };
-  if (failure.snippet !== undefined) details.snippet = failure.snippet;
-  const init = { klass: failure.klass, backtraceLines: failure.backtrace, details };
-  switch (failure.kind) {
-    case "timeout":
-      return new TimeoutError(failure.message, init);
-    case "memory":
-      return new MemoryLimitError(failure.message, init);
-    case "bytecode":
-      return new BytecodeError(failure.message, { ...init, origin: "sandbox" });
-    default:
-      return new SandboxError(failure.message, { ...init, origin: "sandbox" });
-  }
 }

@@ -85,17 +85,25 @@ export function encodeReturnReply(value: unknown, options: EncodeOptions = {}): 
   return out.take();
 }
 
-/** `[1, {klass, message}]`: the service threw; the guest raises `Kobako::ServiceError`. */
-export function encodeErrorReply(klass: string, message: string, limit?: number): Uint8Array {
-  const out = new Writer(limit);
+/**
+ * `[1, {klass, message, id}]`: the service threw; the guest raises `Kobako::ServiceError`. `id`
+ * (omitted when 0) names the host's record of the failure: an unrescued exception carries it back
+ * in its error envelope.
+ */
+export function encodeErrorReply(klass: string, message: string, id = 0): Uint8Array {
+  const out = new Writer();
   out.array(2);
   out.u8(1);
   // A plain MessagePack map, like the error map of a response envelope.
-  out.u8(0x82);
+  out.u8(id > 0 ? 0x83 : 0x82);
   out.str("klass");
   out.str(klass);
   out.str("message");
   out.str(message);
+  if (id > 0) {
+    out.str("id");
+    out.int(id);
+  }
   return out.take();
 }
 

@@ -1,3 +1,5 @@
+import { RubySymbol } from "../symbol.js";
+
 /** MessagePack extension type codes of docs/ABI.md, mirrored by the guest's C codec. */
 export const ExtType = {
   Symbol: 1,
@@ -37,6 +39,7 @@ export function describeDecoded(value: unknown): string {
       return `:${value.description ?? ""}`;
     default:
       if (value === null || value === undefined) return String(value);
+      if (value instanceof RubySymbol) return `:${value.name.slice(0, 40)}`;
       return Array.isArray(value) ? "an array" : "an object";
   }
 }

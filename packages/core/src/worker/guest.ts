@@ -17,7 +17,16 @@ const RECYCLE_GROWTH = 16 << 20;
 const PAGE = 65536;
 /** `kobako_limits` takes int32 arguments. */
 const INT32_MAX = 2 ** 31 - 1;
-const NO_LIMITS: EvalLimits = { stdoutLimit: 0, stderrLimit: 0, memoryLimit: 0, timeout: 0 };
+const NO_LIMITS: EvalLimits = {
+  stdoutLimit: 0,
+  stderrLimit: 0,
+  memoryLimit: 0,
+  timeout: 0,
+  seed: 0,
+};
+/** WASI's `CLOCK_REALTIME`; the monotonic clock (the deadline's) is never frozen. */
+const CLOCK_REALTIME = 0;
+const ERRNO_SUCCESS = 0;
 const WARM_UP =
   'x = [1, 2.5, "s", :y, nil, true, {k: 1}, {1 => 2}].map { |v| v }; puts x.inspect; x';
 
@@ -30,6 +39,7 @@ interface GuestExports {
   kobako_buffer(len: number): number;
   kobako_invoke(len: number): number;
   kobako_limits(memory: number, timeMs: number): void;
+  kobako_seed(seed: number): void;
   /** Which cap ended the last invocation: 0 none, 1 memory, 2 time (may be absent in a fake). */
   kobako_cap_hit?(): number;
   kobako_memory_peak(): number;
@@ -46,6 +56,7 @@ const requiredExports = [
   "kobako_buffer",
   "kobako_invoke",
   "kobako_limits",
+  "kobako_seed",
   "kobako_memory_peak",
   "kobako_heap_break",
   "kobako_reply_buffer",
@@ -108,6 +119,8 @@ export class GuestInstance {
    * (`kobako_heap_break`), or the whole memory after a trap, when nothing the guest says counts.
    */
   private dirtyEnd = 0;
+  /** A hermetic invocation's frozen real-time clock, in ns since the epoch. */
+  private frozenClock: bigint | undefined;
 
   private constructor(
     private readonly module: WebAssembly.Module,
@@ -139,8 +152,24 @@ export class GuestInstance {
   }
 
   private imports(): WebAssembly.Imports {
+    const wasi = this.wasi.wasiImport;
+    const clockTimeGet = wasi.clock_time_get as (
+      id: number,
+      precision: bigint,
+      at: number,
+    ) => number;
     return {
-      wasi_snapshot_preview1: this.wasi.wasiImport,
+      wasi_snapshot_preview1: {
+        ...wasi,
+        // Time.now and everything else of Ruby's reads the real-time clock here: a hermetic
+        // invocation sees its frozen instant.
+        clock_time_get: (id: number, precision: bigint, at: number): number => {
+          const frozen = this.frozenClock;
+          if (id !== CLOCK_REALTIME || frozen === undefined) return clockTimeGet(id, precision, at);
+          new DataView(this.exports.memory.buffer).setBigUint64(at, frozen, true);
+          return ERRNO_SUCCESS;
+        },
+      },
       kobako: { service_call: this.bridge.serviceCall },
     };
   }
@@ -235,6 +264,9 @@ export class GuestInstance {
       // The snapshot holds no caps: set this invocation's after every restore.
       const timeout = Math.min(Math.max(0, Math.ceil(limits.timeout)), INT32_MAX);
       this.exports.kobako_limits(Math.min(Math.max(0, limits.memoryLimit), INT32_MAX), timeout);
+      this.exports.kobako_seed(limits.seed | 0);
+      this.frozenClock =
+        limits.clock === undefined ? undefined : BigInt(Math.round(limits.clock)) * 1_000_000n;
       this.bridge.deadline = timeout > 0 ? started + timeout : Number.POSITIVE_INFINITY;
       this.bridge.epoch = epoch;
       length = this.start(request);
@@ -294,11 +326,11 @@ export class GuestInstance {
     // is the deadline, not a fault (kobako_cap_hit() === 2).
     if (trap && probe(() => exports.kobako_cap_hit?.() ?? 0, 0) === 2) {
       trap = undefined;
-      result.deadline = true;
+      result.deadline = "rescued";
     }
     if (envelope) result.envelope = envelope;
     if (trap) result.trap = trap;
-    if (error instanceof DeadlineExceeded) result.deadline = true;
+    if (error instanceof DeadlineExceeded) result.deadline = "waiting";
     if (oversize !== undefined) result.oversize = oversize;
     const bridgeFailure = this.bridge.takeFailure();
     if (bridgeFailure) result.bridgeFailure = bridgeFailure;

@@ -37,6 +37,7 @@ const wat = `
   (func (export "kobako_limits") (param i32 i32)
     (i32.store (i32.const 70300) (local.get 0))
     (i32.store (i32.const 70304) (local.get 1)))
+  (func (export "kobako_seed") (param i32))
   (func (export "kobako_memory_peak") (result i32) (i32.load (i32.const 70300)))
   (func (export "kobako_heap_break") (result i32)
     (if (result i32) (i32.load8_u (i32.const 70308))

@@ -1,7 +1,7 @@
 // B63: after any TrapError, or a worker that dies for any reason, the next call on the same
 // sandbox works.
 import { describe, expect, it } from "vitest";
-import { Sandbox, TimeoutError, TrapError } from "../../dist/index.js";
+import { RubySymbol, Sandbox, TimeoutError, TrapError } from "../../dist/index.js";
 import { failure } from "../support.js";
 import { sleep, trackedPlatform } from "./support.js";
 
@@ -18,7 +18,7 @@ describe("B63 recovery", () => {
     expect(error.details.kind).toBe("worker");
     expect(sandbox.usage.memoryPeak).toBe(0);
     expect(sandbox.usage.wallTime).toBeGreaterThan(50);
-    expect(await sandbox.eval(":alive")).toBe(Symbol.for("alive"));
+    expect(await sandbox.eval(":alive")).toEqual(new RubySymbol("alive"));
     expect(workers).toHaveLength(2);
   });
 
@@ -65,8 +65,8 @@ describe("B63 recovery", () => {
     controller.abort("stop");
     expect(await aborted).toBe("stop");
     expect(await sandbox.eval("[:after, :abort]")).toEqual([
-      Symbol.for("after"),
-      Symbol.for("abort"),
+      new RubySymbol("after"),
+      new RubySymbol("abort"),
     ]);
   });
 

@@ -1,7 +1,13 @@
 // B64 B66: garbage, binary and oversized source ends as a clear error (or a value), never a crash
 // or a hang of the host.
 import { afterAll, describe, expect, it } from "vitest";
-import { MemoryLimitError, Sandbox, SandboxError, TrapError } from "../../dist/index.js";
+import {
+  MemoryLimitError,
+  RubySymbol,
+  Sandbox,
+  SandboxError,
+  TrapError,
+} from "../../dist/index.js";
 
 /** A small seeded PRNG (mulberry32), so the garbage is the same on every run. */
 function prng(seed: number): () => number {
@@ -67,7 +73,7 @@ describe("B64 B66 garbage and binary source", () => {
 
   it("a huge source is bounded by the memory cap, or parsed in bounded memory", async () => {
     expect(await outcome(garbage["a 10 MB comment"] as string)).toEqual({
-      value: Symbol.for("ok"),
+      value: new RubySymbol("ok"),
     });
     expect(await outcome(garbage["2 000 000 statements"] as string)).toBeInstanceOf(
       MemoryLimitError,

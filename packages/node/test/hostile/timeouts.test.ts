@@ -1,7 +1,7 @@
 // B60 B62 B63 B66: runaway scripts end at their timeout, cooperatively when the guest can stop
 // itself (the worker is kept), by terminating the worker when it cannot.
 import { describe, expect, it } from "vitest";
-import { Sandbox, TimeoutError, TrapError } from "../../dist/index.js";
+import { RubySymbol, Sandbox, TimeoutError, TrapError } from "../../dist/index.js";
 import { failure } from "../support.js";
 import { trackedPlatform, withTicker } from "./support.js";
 
@@ -51,14 +51,16 @@ describe("B60 runaway scripts stop at their deadline", () => {
       sandbox.eval('puts "started"; x = "y" * 1000; loop {}'),
     );
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error.message).toBe("the invocation ran past its timeout of 200 ms");
-    expect(error.details).toEqual({ kind: "timeout", timeout: 200, hard: false });
+    expect(error.message).toBe(
+      "the invocation ran past its timeout of 200 ms: the script was stopped at its next deadline check",
+    );
+    expect(error.details).toEqual({ kind: "timeout", timeout: 200, hard: false, how: "checked" });
     expect(error.klass).toBe("Kobako::TimeoutError");
     expect(sandbox.stdout).toBe("started\n");
     expect(sandbox.usage.wallTime).toBeGreaterThanOrEqual(199);
     expect(sandbox.usage.wallTime).toBeLessThan(200 + GRACE);
     expect(sandbox.usage.memoryPeak).toBeGreaterThan(1000);
-    expect(await sandbox.eval(":same_worker")).toBe(Symbol.for("same_worker"));
+    expect(await sandbox.eval(":same_worker")).toEqual(new RubySymbol("same_worker"));
     expect(workers).toHaveLength(1);
   });
 

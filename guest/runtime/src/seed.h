@@ -1,0 +1,10 @@
+/* The per-invocation seed of the guest's random source. */
+#ifndef KOBAKO_SEED_H
+#define KOBAKO_SEED_H
+
+#include <mruby.h>
+
+/* Seeds Random::DEFAULT with the seed the host set for this invocation. May raise. */
+void kobako_seed_apply(mrb_state *mrb);
+
+#endif
