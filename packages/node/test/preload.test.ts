@@ -145,3 +145,32 @@ describe("B43 compile", () => {
     expect(await runner.eval('shout("hi")')).toBe("HI");
   });
 });
+
+describe("B41 byte inputs are copied when they are given", () => {
+  it("a Buffer or any other view given to preload({ binary }) is copied at once", async () => {
+    await using compiler = new Sandbox();
+    const rite = await compiler.compile("Answer = 42");
+    for (const make of [
+      (bytes: Uint8Array) => Buffer.from(bytes),
+      (bytes: Uint8Array) => new DataView(bytes.slice().buffer),
+      (bytes: Uint8Array) => bytes.slice(),
+    ]) {
+      await using sandbox = new Sandbox();
+      const view = make(rite);
+      await sandbox.preload({ binary: view, name: "answer.mrb" });
+      new Uint8Array(view.buffer, view.byteOffset, view.byteLength).fill(0);
+      expect(await sandbox.eval("Answer")).toBe(42);
+    }
+  });
+
+  it("run arguments are encoded at the call, not when the call's turn comes", async () => {
+    await using sandbox = new Sandbox();
+    await sandbox.preload({ name: "Size", code: "Size = ->(s) { s.bytes.sum }" });
+    const ahead = sandbox.eval("x = 0; 200_000.times { x += 1 }; x");
+    const bytes = Buffer.from([1, 2, 3]);
+    const queued = sandbox.run("Size", [bytes]);
+    bytes.fill(100);
+    await ahead;
+    expect(await queued).toBe(6);
+  });
+});

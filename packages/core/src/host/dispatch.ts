@@ -12,6 +12,7 @@ import { Frame, type FrameOwner } from "./frame.js";
 import type { HandleTable } from "./handles.js";
 import { findMember } from "./members.js";
 import type { ServiceRegistry } from "./services.js";
+import { isThenable } from "./thenable.js";
 import { describeThrown, isInstance } from "./thrown.js";
 
 /** A service failure the guest was told about, kept to build the host's `ServiceError`. */
@@ -129,7 +130,18 @@ export class Dispatcher implements FrameOwner {
     }
     switch (request.form) {
       case "block-value":
-        frame.blockReturned(true, request.value);
+        if (isThenable(request.value)) {
+          // Resolving the block's promise with it would call its `then` (only a handle of a
+          // host thenable can be one: a Dict with a callable `then` decodes as a Map).
+          frame.blockReturned(
+            false,
+            new SandboxError("the block returned a host object with a callable then", {
+              details: { kind: "thenable" },
+            }),
+          );
+        } else {
+          frame.blockReturned(true, request.value);
+        }
         return frame.next();
       case "block-error":
         frame.blockReturned(

@@ -84,20 +84,41 @@ function encode(context: InvocationContext, action: Action, table: HandleTable):
 }
 
 /**
- * Runs one invocation: encodes the request (services, snippets, action), borrows a worker,
- * serves the guest's service calls while it runs, and reports how it ended. Never rejects: every
- * outcome — a value, an error, an abort — is in the report, which `settle` (host/outcome.ts)
- * built. The worker it borrowed goes back to the pool, or is discarded, on every path.
+ * An invocation made ready when it is called: its request is encoded at once, so that the caller
+ * changing its arguments (or the bytes of a `Buffer` among them) while the call waits its turn
+ * does not change what runs.
+ */
+export interface PreparedInvocation {
+  readonly table: HandleTable;
+  /** The request bytes, or why there are none (nothing will run). */
+  readonly request: { readonly bytes: Uint8Array } | { readonly error: unknown };
+}
+
+/** Encodes the request of `action` with a fresh handle table. Never throws. */
+export function prepare(context: InvocationContext, action: Action): PreparedInvocation {
+  const table = context.newHandleTable();
+  try {
+    return { table, request: { bytes: encode(context, action, table) } };
+  } catch (error) {
+    return { table, request: { error } };
+  }
+}
+
+/**
+ * Runs one prepared invocation: borrows a worker, serves the guest's service calls while it
+ * runs, and reports how it ended. Never rejects: every outcome — a value, an error, an abort — is
+ * in the report, which `settle` (host/outcome.ts) built. The worker it borrowed goes back to the
+ * pool, or is discarded, on every path.
  */
 export async function invoke(
   context: InvocationContext,
-  action: Action,
+  prepared: PreparedInvocation,
   call: ResolvedInvocation,
   abort: AbortWatch,
 ): Promise<InvocationReport> {
-  // The clock of a hermetic call defaults to the moment it was asked to run.
+  // The clock of a hermetic call defaults to the moment it starts to run.
   const started = Date.now();
-  const table = context.newHandleTable();
+  const { table, request } = prepared;
   const dispatcher = new Dispatcher(context.registry, table);
   const facts = {
     timeout: call.timeout,
@@ -118,12 +139,7 @@ export async function invoke(
   });
 
   if (abort.aborted) return report({ kind: "aborted", reason: abort.aborted.reason });
-  let request: Uint8Array;
-  try {
-    request = encode(context, action, table);
-  } catch (error) {
-    return report({ kind: "unsent", error });
-  }
+  if ("error" in request) return report({ kind: "unsent", error: request.error });
   let worker: PooledWorker;
   try {
     worker = await acquire(context.pool, abort);
@@ -132,7 +148,7 @@ export async function invoke(
     return report({ kind: "no-worker", error });
   }
   const limits = evalLimits(context.caps, call, started);
-  const ran = await run(context.pool, worker, request, limits, call, dispatcher, abort);
+  const ran = await run(context.pool, worker, request.bytes, limits, call, dispatcher, abort);
   return report(ran.ending, ran.result, ran.usage);
 }
 

@@ -2,7 +2,7 @@ import { SandboxError } from "../errors.js";
 import type { Action, SnippetSpec } from "../wire/request.js";
 import { type Aborted, AbortWatch } from "./abort.js";
 import { HandleTable } from "./handles.js";
-import { type InvocationContext, type InvocationReport, invoke } from "./invocation.js";
+import { type InvocationContext, type InvocationReport, invoke, prepare } from "./invocation.js";
 import { CONSTANT_NAME } from "./names.js";
 import {
   type InvocationOptions,
@@ -172,14 +172,10 @@ export class Sandbox {
     const source = spec.code;
     this.#snippets.push(spec);
     const call = this.#resolve(undefined);
+    const prepared = prepare(this.#context, { kind: "compile", source });
     return this.#enqueue(async () => {
       // Preloading's trial compile cannot be aborted.
-      const report = await invoke(
-        this.#context,
-        { kind: "compile", source },
-        call,
-        new AbortWatch(undefined),
-      );
+      const report = await invoke(this.#context, prepared, call, new AbortWatch(undefined));
       if (report.settled.ok) return;
       const at = this.#snippets.indexOf(spec);
       if (at >= 0) this.#snippets.splice(at, 1);
@@ -309,11 +305,12 @@ export class Sandbox {
     // Compiling is not an invocation of a script: it leaves output and usage as they were.
     const record = action.kind !== "compile";
     if (record) this.#registry.seal();
+    const prepared = prepare(this.#context, action);
     let started = false;
     const done = this.#enqueue(async () => {
       started = true;
       try {
-        const report = await invoke(this.#context, action, call, abort);
+        const report = await invoke(this.#context, prepared, call, abort);
         if (record) this.#record(report);
         if (!report.settled.ok) throw report.settled.error;
         return report.settled.value;

@@ -9,8 +9,11 @@ export type Snippet =
       name?: string;
     }
   | {
-      /** RITE bytecode, checked by the guest on the first invocation. */
-      binary: Uint8Array;
+      /**
+       * RITE bytecode, checked by the guest on the first invocation: a `Uint8Array` (a Node
+       * `Buffer` included) or any other `ArrayBufferView`. The bytes are copied at once.
+       */
+      binary: ArrayBufferView;
       /** Shown in errors (`details.snippet`); default `"snippet N"`. */
       name?: string;
     };
@@ -29,6 +32,14 @@ export function checkSnippet(snippet: unknown, position: number): SnippetSpec {
     throw new TypeError("preload: give either code or binary, not both");
   }
   if (typeof code === "string") return { name: label, code };
-  if (binary instanceof Uint8Array) return { name: label, code: binary.slice() };
+  if (ArrayBuffer.isView(binary)) return { name: label, code: copyBytes(binary) };
   throw new TypeError("preload: code must be a string, or binary a Uint8Array");
+}
+
+/**
+ * A copy of the bytes of any view, as a plain `Uint8Array`: what the caller does with its own
+ * buffer later must not change what runs. (`Buffer#slice` returns a view, not a copy.)
+ */
+function copyBytes(view: ArrayBufferView): Uint8Array {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice();
 }

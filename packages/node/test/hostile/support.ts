@@ -50,3 +50,15 @@ export async function withTicker<T>(
     clearInterval(timer);
   }
 }
+
+/**
+ * Settles like `promise`, or rejects after `ms` ms: a call that never settles fails the test
+ * instead of hanging it.
+ */
+export function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not settle within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
