@@ -33,3 +33,30 @@ describe("B66 soak", () => {
     expect(elapsed).toBeLessThan(30_000);
   }, 70_000);
 });
+
+describe("B35 symbols soak", () => {
+  it("1000 invocations returning and passing fourteen new 60 KB symbols keep the heap bounded", () => {
+    const symbols = fileURLToPath(new URL("./symbols-child.mjs", import.meta.url));
+    const run = spawnSync(process.execPath, ["--expose-gc", symbols, "1000", "50"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(run.stderr).toBe("");
+    const { count, elapsed, received, before, after } = JSON.parse(run.stdout) as {
+      count: number;
+      elapsed: number;
+      received: number;
+      before: number;
+      after: number;
+    };
+    console.log(
+      `symbols soak: ${count} invocations (${(count * 14 * 60_000 * 2) / MB} MB of symbol names ` +
+        `across) in ${(elapsed / 1000).toFixed(1)} s; heap ${(before / MB).toFixed(1)} → ` +
+        `${(after / MB).toFixed(1)} MB`,
+    );
+    expect(count).toBe(1_000);
+    expect(received).toBe(1_050 * 14);
+    // Registered symbols kept ~0.84 MB per run: 840 MB here. The documented bound is 8 MB.
+    expect(after - before).toBeLessThan(8 * MB);
+  }, 130_000);
+});
