@@ -1,3 +1,4 @@
+import { RubySymbol } from "@kobako/browser";
 import { describe, expect, it } from "vitest";
 import { inspect } from "./inspect.js";
 
@@ -42,6 +43,8 @@ describe("inspect", () => {
 
   it('shows symbols as :name or :"quoted"', () => {
     expect(inspect(Symbol.for("sym"))).toBe(":sym");
+    expect(inspect(new RubySymbol("sym"))).toBe(":sym");
+    expect(inspect(new RubySymbol("two words"))).toBe(':"two words"');
     expect(inspect(Symbol.for("empty?"))).toBe(":empty?");
     expect(inspect(Symbol.for("name="))).toBe(":name=");
     expect(inspect(Symbol.for("@ivar"))).toBe(":@ivar");

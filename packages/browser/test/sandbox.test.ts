@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { exposeWorkerRuntime } from "@kobako/core/worker";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPlatform, Sandbox, SandboxError } from "../src/index.js";
+import { createPlatform, RubySymbol, Sandbox, SandboxError } from "../src/index.js";
 
 const module = WebAssembly.compile(
   await readFile(new URL("../../../data/kobako.wasm", import.meta.url)),
@@ -51,7 +51,7 @@ describe("Sandbox in the browser adapter", () => {
     vi.stubGlobal("Worker", FakeWorker);
     const platform = createPlatform({ module, workerUrl: "https://a.test/worker.js" });
     await using sandbox = new Sandbox({}, platform);
-    expect(await sandbox.eval('puts "hi"; [1, :b]')).toEqual([1, Symbol.for("b")]);
+    expect(await sandbox.eval('puts "hi"; [1, :b]')).toEqual([1, new RubySymbol("b")]);
     expect(sandbox.stdout).toBe("hi\n");
     await expect(sandbox.eval("raise 'x'")).rejects.toBeInstanceOf(SandboxError);
     expect(FakeWorker.created).toEqual(["https://a.test/worker.js module"]);
