@@ -1,6 +1,6 @@
 import { SandboxError } from "../errors.js";
 import type { Action, SnippetSpec } from "../wire/request.js";
-import { type Aborted, AbortWatch } from "./abort.js";
+import { AbortWatch } from "./abort.js";
 import { HandleTable } from "./handles.js";
 import { type InvocationContext, type InvocationReport, invoke, prepare } from "./invocation.js";
 import { CONSTANT_NAME } from "./names.js";
@@ -14,6 +14,7 @@ import {
 } from "./options.js";
 import type { Platform } from "./platform.js";
 import { poolFor } from "./pool.js";
+import { CallQueue } from "./queue.js";
 import { type ServiceNamespace, ServiceRegistry } from "./services.js";
 import { checkSnippet, type Snippet } from "./snippets.js";
 import { messageOf } from "./thrown.js";
@@ -35,7 +36,6 @@ export interface Usage {
 const utf8 = new TextDecoder();
 const asyncDispose: typeof Symbol.asyncDispose =
   Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
-const noop = () => {};
 
 function closedError(): SandboxError {
   return new SandboxError("the sandbox is closed", { origin: "host", details: { kind: "closed" } });
@@ -60,7 +60,7 @@ export class Sandbox {
   readonly #registry = new ServiceRegistry();
   readonly #snippets: SnippetSpec[] = [];
   readonly #context: InvocationContext;
-  #tail: Promise<unknown> = Promise.resolve();
+  readonly #queue = new CallQueue();
   #closed = false;
   #stdout = "";
   #stderr = "";
@@ -173,7 +173,7 @@ export class Sandbox {
     this.#snippets.push(spec);
     const call = this.#resolve(undefined);
     const prepared = prepare(this.#context, { kind: "compile", source });
-    return this.#enqueue(async () => {
+    return this.#queue.add(async () => {
       // Preloading's trial compile cannot be aborted.
       const report = await invoke(this.#context, prepared, call, new AbortWatch(undefined));
       if (report.settled.ok) return;
@@ -260,7 +260,7 @@ export class Sandbox {
    */
   async close(): Promise<void> {
     this.#closed = true;
-    await this.#tail;
+    await this.#queue.drained();
   }
 
   /** `await using sandbox = new Sandbox()` closes it at the end of the scope. */
@@ -306,9 +306,7 @@ export class Sandbox {
     const record = action.kind !== "compile";
     if (record) this.#registry.seal();
     const prepared = prepare(this.#context, action);
-    let started = false;
-    const done = this.#enqueue(async () => {
-      started = true;
+    const task = async () => {
       try {
         const report = await invoke(this.#context, prepared, call, abort);
         if (record) this.#record(report);
@@ -317,20 +315,9 @@ export class Sandbox {
       } finally {
         abort.dispose();
       }
-    });
-    if (!call.signal) return done;
-    // Aborted while it waits its turn: reject now. Once it runs, the invocation itself ends at
-    // the abort and records its output and usage before the call settles.
-    const queued = abort.stopped.catch((aborted: Aborted) =>
-      started ? done : Promise.reject(aborted.reason),
-    );
-    return Promise.race([done, queued]);
-  }
-
-  #enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#tail.then(task);
-    this.#tail = run.then(noop, noop);
-    return run;
+    };
+    // Without a signal there is nothing to race (and no reaction to pile up on a promise).
+    return this.#queue.add(task, call.signal ? abort : undefined);
   }
 
   /** Keeps the output and usage of the invocation that just ended: the one place they are set. */
