@@ -170,8 +170,9 @@ export function resolveOptions(options: SandboxOptions | undefined): ResolvedOpt
 /** Options of one invocation. */
 export interface InvocationOptions {
   /**
-   * Aborting ends the invocation like a timeout (its worker is replaced) and rejects the call with
-   * the signal's reason. A call aborted before it started does not run.
+   * Aborting, at any moment after the call, rejects it with the signal's reason: a call still
+   * waiting its turn does not run, a running one has its worker terminated (replaced on next
+   * use). Anything but a real `AbortSignal` is a `TypeError`.
    */
   signal?: AbortSignal;
   /** This call's timeout in ms, overriding the sandbox's; `null` disables it. */
