@@ -3,6 +3,7 @@
 #include <mruby.h>
 
 #include "handle.h"
+#include "seed.h"
 #include "service.h"
 
 void kobako_output_init(mrb_state *mrb, struct RClass *kobako);
@@ -15,6 +16,7 @@ void mrb_kobako_runtime_gem_init(mrb_state *mrb) {
   kobako_handle_init(mrb, kobako);
   kobako_service_init(mrb, kobako);
   mrb_define_class_under(mrb, kobako, "TimeoutError", mrb->eException_class);
+  kobako_seed_init(mrb);
 }
 
 void mrb_kobako_runtime_gem_final(mrb_state *mrb) { (void)mrb; }
