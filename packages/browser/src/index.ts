@@ -18,6 +18,8 @@ export {
   ServiceError,
   type ServiceNamespace,
   type ServiceValue,
+  SetupError,
+  type SetupFailure,
   type Snippet,
   TimeoutError,
   TrapError,

@@ -1,5 +1,5 @@
 import { transfer } from "comlink";
-import { HandleExhaustedError, SandboxError, TrapError } from "../errors.js";
+import { HandleExhaustedError, SandboxError, SetupError, TrapError } from "../errors.js";
 import type { EvalLimits, EvalResult } from "../protocol.js";
 import { type Action, encodeInvocation, type SnippetSpec } from "../wire/request.js";
 import { decodeResponse } from "../wire/response.js";
@@ -117,6 +117,8 @@ export async function invoke(
   } catch (error) {
     context.record(undefined, NOTHING);
     if (error instanceof Aborted) throw error.reason;
+    // The platform could not load the guest or the worker: its own class, its own message.
+    if (error instanceof SetupError) throw error;
     throw new TrapError(`could not start a sandbox worker: ${messageOf(error)}`, {
       cause: error,
       details: { kind: "worker" },
