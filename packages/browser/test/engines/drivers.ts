@@ -21,10 +21,12 @@ export interface EnginePage {
 export interface Engine {
   readonly name: EngineName;
   readonly version: string;
-  /** Opens `url` and waits until the page sets `document.title` to `"ready"`. */
-  open(url: string): Promise<EnginePage>;
+  /** Opens `url` and waits until the expression `ready` holds in the page. */
+  open(url: string, ready?: string): Promise<EnginePage>;
   close(): Promise<void>;
 }
+
+const READY = 'document.title === "ready"';
 
 export const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
@@ -42,10 +44,10 @@ async function launchChromium(): Promise<Engine> {
   return {
     name: "chromium",
     version: `Chromium ${browser.version()}`,
-    async open(url) {
+    async open(url, ready = READY) {
       const page = await browser.newPage();
       await page.goto(url);
-      await page.waitForFunction(() => document.title === "ready");
+      await page.waitForFunction(ready);
       return {
         evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
         close: () => page.close(),
@@ -64,10 +66,10 @@ async function launchFirefox(): Promise<Engine> {
   return {
     name: "firefox",
     version: `Firefox ${(await browser.version()).replace(/^firefox\//, "")}`,
-    async open(url) {
+    async open(url, ready = READY) {
       const page = await browser.newPage();
       await page.goto(url);
-      await page.waitForFunction(() => document.title === "ready");
+      await page.waitForFunction(ready);
       return {
         evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
         close: () => page.close(),
@@ -158,10 +160,10 @@ async function launchWebKit(): Promise<Engine> {
   return {
     name: "webkit",
     version: `WebKitGTK (Safari ${version})`,
-    async open(url) {
+    async open(url, ready = READY) {
       await driver.get(url);
       const deadline = Date.now() + 30_000;
-      while ((await driver.executeScript("return document.title")) !== "ready") {
+      while ((await driver.executeScript(`return ${ready}`)) !== true) {
         if (Date.now() > deadline) throw new Error(`${url} did not get ready`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
