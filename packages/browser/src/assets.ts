@@ -81,8 +81,9 @@ function messageOf(error: unknown): string {
 
 /** Why a fetch or a compile failed, with what to do where the cause is known. */
 function explain(error: unknown): string {
-  const message = messageOf(error);
-  if (/Content.Security.Policy|unsafe-eval/i.test(message)) {
+  // One line: engines' messages may span several (WebKit appends "(evaluating '…')").
+  const message = messageOf(error).replace(/\s+/g, " ").trim();
+  if (/Content.Security.Policy|unsafe-eval|\bCSP\b/i.test(message)) {
     return `${message} (the page's Content-Security-Policy must allow script-src 'wasm-unsafe-eval')`;
   }
   if (error instanceof TypeError && /fetch|network/i.test(message)) {
@@ -106,17 +107,33 @@ export async function compileFrom(url: URL | string): Promise<WebAssembly.Module
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const type = response.headers.get("content-type") ?? "";
   try {
+    let module: WebAssembly.Module;
     if (type.split(";")[0]?.trim() === "application/wasm" && WebAssembly.compileStreaming) {
-      return await WebAssembly.compileStreaming(response);
+      module = await WebAssembly.compileStreaming(response);
+    } else {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (!WASM_MAGIC.every((byte, i) => bytes[i] === byte)) {
+        throw new Error(`not a WebAssembly module (served as ${type || "no type"})`);
+      }
+      module = await WebAssembly.compile(bytes);
     }
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (!WASM_MAGIC.every((byte, i) => bytes[i] === byte)) {
-      throw new Error(`not a WebAssembly module (served as ${type || "no type"})`);
-    }
-    return await WebAssembly.compile(bytes);
+    assertInstantiable();
+    return module;
   } catch (error) {
     throw new Error(explain(error));
   }
+}
+
+/** The smallest module there is: the magic and the version. */
+const EMPTY_MODULE = new Uint8Array([...WASM_MAGIC, 0x01, 0x00, 0x00, 0x00]);
+
+/**
+ * Throws if this page may compile WebAssembly but not instantiate it. WebKit applies a CSP
+ * without 'wasm-unsafe-eval' only when a module is instantiated, which happens in the worker:
+ * without this check the refusal would come back as a worker that failed to start.
+ */
+function assertInstantiable(): void {
+  new WebAssembly.Instance(new WebAssembly.Module(EMPTY_MODULE));
 }
 
 /** Tries each URL in turn; fails with a `SetupError` naming every URL and why it failed. */

@@ -65,6 +65,15 @@ function describe(file: string, base: string | undefined): string {
   return new URL(file, base).href;
 }
 
+/** `url` resolved against the page, for messages. */
+function absolute(url: string | URL): string {
+  try {
+    return new URL(url, (globalThis as { location?: { href: string } }).location?.href).href;
+  } catch {
+    return String(url);
+  }
+}
+
 /**
  * A module worker from `url`. Browsers start workers only from the page's origin: a worker script
  * on another origin (a CDN) is started through a same-origin `blob:` module that imports it, which
@@ -91,7 +100,7 @@ function hasWorkers(): boolean {
 function workerSources(options: PlatformOptions): WorkerSource[] {
   const { workerUrl } = options;
   if (workerUrl) {
-    return [{ from: String(workerUrl), create: () => moduleWorker(workerUrl) }];
+    return [{ from: absolute(workerUrl), create: () => moduleWorker(workerUrl) }];
   }
   const here = moduleUrl();
   return [
@@ -167,7 +176,7 @@ async function startFirst(
 }
 
 function wasmUrls(options: PlatformOptions): Location[] {
-  if (options.wasmUrl) return [options.wasmUrl];
+  if (options.wasmUrl) return [absolute(options.wasmUrl)];
   const here = moduleUrl();
   let own: URL | undefined;
   try {

@@ -104,6 +104,29 @@ function runawayLoop(page: EnginePage): Promise<Outcome> {
   }, null);
 }
 
+/** How loading went with these platform options: a value, or the error's name and message. */
+function setup(
+  page: EnginePage,
+  options: { workerUrl?: string; wasmUrl?: string },
+): Promise<{ value?: unknown; name?: string; message?: string; setup?: boolean }> {
+  return page.evaluate(async (platformOptions) => {
+    const k = (globalThis as unknown as { kobako: Kobako }).kobako;
+    const sandbox = new k.Sandbox({}, k.createPlatform({ ...platformOptions, maxWorkers: 1 }));
+    try {
+      return { value: await sandbox.eval("[1 + 2, RUBY_ENGINE]") };
+    } catch (error) {
+      const e = error as InstanceType<Kobako["SetupError"]>;
+      return {
+        name: e.name,
+        message: e.message,
+        setup: error instanceof k.SetupError,
+      };
+    } finally {
+      await sandbox.close();
+    }
+  }, options);
+}
+
 /** The known gap of issue 13 item 2: a service call in an engine with no synchronous bridge. */
 function expectBridgeGap(outcome: Outcome): void {
   expect(outcome.isServiceError).toBe(true);
@@ -121,6 +144,51 @@ for (const name of ENGINES) {
       console.log(`${name}: ${engine.version}`);
     }, 60_000);
     afterAll(() => engine?.close());
+
+    describe("B68 setup failures are SetupErrors naming what failed, where and why", () => {
+      let plain: EnginePage;
+      let csp: EnginePage;
+      beforeAll(async () => {
+        plain = await engine.open(`${server.origin}/plain/`);
+      });
+      afterAll(() => plain?.close());
+
+      it("a kobako.wasm that is not there", async () => {
+        const outcome = await setup(plain, { wasmUrl: "/plain/missing.wasm" });
+        expect(outcome).toMatchObject({ name: "SetupError", setup: true });
+        expect(outcome.message).toBe(
+          `could not load kobako.wasm from ${server.origin}/plain/missing.wasm: HTTP 404`,
+        );
+      });
+
+      it("a worker script that does not load", async () => {
+        const outcome = await setup(plain, { workerUrl: "/plain/missing.js" });
+        expect(outcome).toMatchObject({ name: "SetupError", setup: true });
+        expect(outcome.message).toBe(
+          `could not load the worker script from ${server.origin}/plain/missing.js: HTTP 404`,
+        );
+      });
+
+      it("a Content-Security-Policy without 'wasm-unsafe-eval'", async () => {
+        await plain.close();
+        csp = await engine.open(`${server.origin}/csp/`);
+        try {
+          const outcome = await setup(csp, {});
+          expect(outcome, JSON.stringify(outcome)).toMatchObject({
+            name: "SetupError",
+            setup: true,
+          });
+          expect(outcome.message).toMatch(
+            new RegExp(
+              `^could not load kobako.wasm from ${server.origin}/csp/kobako.wasm: .*must allow script-src 'wasm-unsafe-eval'`,
+            ),
+          );
+        } finally {
+          await csp.close();
+          plain = await engine.open(`${server.origin}/plain/`);
+        }
+      });
+    });
 
     for (const mode of ["plain", "isolated"] as const) {
       describe(`${mode} page`, () => {
@@ -172,6 +240,16 @@ for (const name of ENGINES) {
           // The page's own 20 ms timer kept firing while the guest looped in its worker (about
           // 15 times; a loaded machine has been seen to let Firefox fire it only 3 times).
           expect(outcome.ticks, seen).toBeGreaterThanOrEqual(2);
+        });
+
+        it("worker and wasm from another origin (a CDN)", async () => {
+          // The page is on 127.0.0.1; localhost is another origin serving the same files.
+          const cdn = server.origin.replace("127.0.0.1", "localhost");
+          const outcome = await setup(page, {
+            workerUrl: `${cdn}/${mode}/worker.js`,
+            wasmUrl: `${cdn}/${mode}/kobako.wasm`,
+          });
+          expect(outcome).toEqual({ value: [3, "mruby"] });
         });
 
         it("raise arriving with its class", async () => {

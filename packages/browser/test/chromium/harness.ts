@@ -20,10 +20,22 @@ async function bundle(entry: URL): Promise<string> {
   return result.outputFiles[0]?.text ?? "";
 }
 
+/** The pages: `plain`, cross-origin `isolated` (COOP/COEP), and `csp` (no 'wasm-unsafe-eval'). */
+const MODES: Record<string, Record<string, string>> = {
+  plain: {},
+  isolated: {
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-embedder-policy": "require-corp",
+  },
+  csp: { "content-security-policy": "script-src 'self'" },
+};
+
 /**
  * A local server for the browser tests: `/isolated/` is served with COOP/COEP (the page is
- * cross-origin isolated: SharedArrayBuffer exists where the engine has it), `/plain/` without.
- * Each serves the page (the package as `globalThis.kobako`), the worker bundle and kobako.wasm.
+ * cross-origin isolated: SharedArrayBuffer exists where the engine has it), `/plain/` without,
+ * `/csp/` with a Content-Security-Policy that forbids compiling WebAssembly. Each serves the page
+ * (the package as `globalThis.kobako`), the worker bundle and kobako.wasm, with CORS headers so
+ * the files can also be loaded from another origin (`localhost` for a page on `127.0.0.1`: a CDN).
  */
 export async function serveHarness(): Promise<{ origin: string; close(): Promise<void> }> {
   const [page, worker, wasm] = await Promise.all([
@@ -40,15 +52,12 @@ export async function serveHarness(): Promise<{ origin: string; close(): Promise
   const server = createServer((request, response) => {
     const [, mode, name = ""] = (request.url ?? "").split("?")[0]?.split("/") ?? [];
     const file = files[name];
-    if (!file || (mode !== "isolated" && mode !== "plain")) {
-      response.writeHead(404).end();
+    const policy = mode === undefined ? undefined : MODES[mode];
+    if (!file || !policy) {
+      response.writeHead(404, { "access-control-allow-origin": "*" }).end();
       return;
     }
-    const headers: Record<string, string> = { "content-type": file[0] };
-    if (mode === "isolated") {
-      headers["cross-origin-opener-policy"] = "same-origin";
-      headers["cross-origin-embedder-policy"] = "require-corp";
-    }
+    const headers = { "content-type": file[0], "access-control-allow-origin": "*", ...policy };
     response.writeHead(200, headers).end(file[1]);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

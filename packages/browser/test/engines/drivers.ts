@@ -103,18 +103,23 @@ async function waitForDriver(url: string, child: ChildProcess, output: () => str
   throw new Error(`WebKitWebDriver did not start: ${output()}`);
 }
 
-// Runs in the page: the function's source and its argument arrive as strings, the result goes
-// back through WebDriver's async-script callback as `{ ok, value }` or `{ ok: false, error }`.
-const ASYNC_SCRIPT = `
+/**
+ * The body WebDriver runs in the page: the function's source inlined (no eval, which a page's
+ * Content-Security-Policy may forbid), its argument as JSON, the result back through the
+ * async-script callback as `{ ok, value }` or `{ ok: false, error }`.
+ */
+function asyncScript(source: string): string {
+  return `
 const done = arguments[arguments.length - 1];
-const fn = (0, eval)("(" + arguments[0] + ")");
-const arg = JSON.parse(arguments[1]);
+const fn = (${source});
+const arg = JSON.parse(arguments[0]);
 Promise.resolve()
   .then(() => fn(arg))
   .then(
     (value) => done({ ok: true, value: JSON.stringify(value === undefined ? null : value) }),
     (error) => done({ ok: false, error: String((error && error.stack) || error) }),
   );`;
+}
 
 async function launchWebKit(): Promise<Engine> {
   const port = await freePort();
@@ -170,8 +175,7 @@ async function launchWebKit(): Promise<Engine> {
       return {
         async evaluate(fn, arg) {
           const result = (await driver.executeAsyncScript(
-            ASYNC_SCRIPT,
-            fn.toString(),
+            asyncScript(fn.toString()),
             JSON.stringify(arg ?? null),
           )) as { ok: boolean; value?: string; error?: string };
           if (!result.ok) throw new Error(`in WebKit: ${result.error}`);
