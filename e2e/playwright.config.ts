@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { DEV_PORT, ISOLATED_PORT, PREBUNDLED_PORT, PREVIEW_PORT } from "./ports.js";
 
 // Playwright cannot download its own browsers here; install-browser.sh puts Debian's Chromium at
 // /usr/bin/chromium. The flags keep it from reaching for Google's hosts on a closed network.
@@ -13,10 +14,6 @@ const args = [
   "--disable-sync",
 ];
 
-const PREVIEW_PORT = 4310;
-const DEV_PORT = 4311;
-const PREBUNDLED_PORT = 4312;
-const ISOLATED_PORT = 4313;
 // Firefox ESR and WebKitGTK are not Playwright's own builds: tests/engines.spec.ts drives them
 // (puppeteer-core, selenium-webdriver), in a project of its own.
 const ENGINES = /engines\.spec\.ts/;

@@ -7,12 +7,13 @@ import {
   type EnginePage,
   launch,
 } from "../../packages/browser/test/engines/drivers.js";
+import { ISOLATED_PORT, PREVIEW_PORT } from "../ports.js";
 
 // The playground's production bundle (the `preview` server, and the same files with COOP/COEP)
 // in Firefox ESR and WebKitGTK. Chromium runs playground.spec.ts in the other projects.
 const PAGES = {
-  plain: "http://127.0.0.1:4310/",
-  isolated: "http://127.0.0.1:4313/",
+  plain: `http://127.0.0.1:${PREVIEW_PORT}/`,
+  isolated: `http://127.0.0.1:${ISOLATED_PORT}/`,
 } as const;
 
 const READY = `document.querySelector('[data-testid="status"]')?.dataset.state === "ready"`;

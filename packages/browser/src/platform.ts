@@ -84,7 +84,17 @@ function moduleWorker(url: string | URL): Worker {
   const target = page ? new URL(url, page.href) : undefined;
   if (page && target && target.origin !== page.origin) {
     const shim = new Blob([`import ${JSON.stringify(target.href)};`], { type: "text/javascript" });
-    return new Worker(URL.createObjectURL(shim), { type: "module" });
+    const shimUrl = URL.createObjectURL(shim);
+    const worker = new Worker(shimUrl, { type: "module" });
+    // Loaded (it answers) or failed: either way the blob URL has served its purpose.
+    const revoke = () => {
+      URL.revokeObjectURL(shimUrl);
+      worker.removeEventListener("message", revoke);
+      worker.removeEventListener("error", revoke);
+    };
+    worker.addEventListener("message", revoke);
+    worker.addEventListener("error", revoke);
+    return worker;
   }
   return new Worker(url, { type: "module" });
 }
