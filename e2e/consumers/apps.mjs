@@ -130,6 +130,11 @@ export const apps = [
         })`,
         expect: "SetupError",
       },
+      {
+        name: "node require (CommonJS, Node's require of ESM)",
+        node: `const k = require("@kobako/browser"); console.log(typeof k.Sandbox, typeof k.SetupError)`,
+        expect: "function function",
+      },
     ],
   },
   ...Object.entries(VITE_BEFORE_8).map(([major, version]) => workspace(major, version)),
