@@ -104,6 +104,34 @@ function runawayLoop(page: EnginePage): Promise<Outcome> {
   }, null);
 }
 
+/**
+ * µs per service call: median of 7 evals of 1000 calls of a service that returns its argument,
+ * minus the same loop without calls (the method of docs/ARCHITECTURE.md, fewer samples).
+ */
+function serviceCallCost(page: EnginePage): Promise<number> {
+  return page.evaluate(async () => {
+    const k = (globalThis as unknown as { kobako: Kobako }).kobako;
+    const sandbox = new k.Sandbox({}, k.createPlatform({ maxWorkers: 1 }));
+    sandbox.define("KV").bind("Get", (key: string) => key);
+    const loop = (call: string) => `i = 0; 1000.times { i += 1; ${call} }; i`;
+    const time = async (source: string) => {
+      const samples: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const started = performance.now();
+        await sandbox.eval(source);
+        samples.push(performance.now() - started);
+      }
+      samples.sort((a, b) => a - b);
+      return samples[3] as number;
+    };
+    await time(loop('KV::Get.call("k")'));
+    const empty = await time(loop("i.to_s"));
+    const calls = await time(loop('KV::Get.call("k")'));
+    await sandbox.close();
+    return calls - empty;
+  }, null);
+}
+
 /** How loading went with these platform options: a value, or the error's name and message. */
 function setup(
   page: EnginePage,
@@ -250,6 +278,20 @@ for (const name of ENGINES) {
             wasmUrl: `${cdn}/${mode}/kobako.wasm`,
           });
           expect(outcome).toEqual({ value: [3, "mruby"] });
+        });
+
+        // Chromium's figures come from services.browser.spec.ts; WebKit has no service calls yet.
+        if (name === "firefox") {
+          it("service call cost (printed, for docs/ARCHITECTURE.md)", async () => {
+            const us = await serviceCallCost(page);
+            console.log(`${engine.version}, ${mode} page: ${us.toFixed(1)} µs per service call`);
+            expect(us).toBeGreaterThan(0);
+          });
+        }
+
+        it("a memory bomb ended by the memory cap", async () => {
+          const outcome = await runCell(page, "'x' * 2**30");
+          expect(outcome.error).toMatchObject({ name: "MemoryLimitError", kind: "memory" });
         });
 
         it("raise arriving with its class", async () => {
