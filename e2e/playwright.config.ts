@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { DEV_PORT, ISOLATED_PORT, PREBUNDLED_PORT, PREVIEW_PORT } from "./ports.js";
 
 // Playwright cannot download its own browsers here; install-browser.sh puts Debian's Chromium at
 // /usr/bin/chromium. The flags keep it from reaching for Google's hosts on a closed network.
@@ -13,9 +14,9 @@ const args = [
   "--disable-sync",
 ];
 
-const PREVIEW_PORT = 4310;
-const DEV_PORT = 4311;
-const PREBUNDLED_PORT = 4312;
+// Firefox ESR and WebKitGTK are not Playwright's own builds: tests/engines.spec.ts drives them
+// (puppeteer-core, selenium-webdriver), in a project of its own.
+const ENGINES = /engines\.spec\.ts/;
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -32,9 +33,18 @@ export default defineConfig({
     launchOptions: { executablePath, args },
     trace: "retain-on-failure",
   },
+  testIgnore: ENGINES,
   projects: [
     // What users get from `vite build`: the production bundle served statically.
     { name: "preview", use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}` } },
+    // The same bundle on a cross-origin isolated page (COOP/COEP): services over Atomics.
+    {
+      name: "preview-isolated",
+      grepInvert: /B16/,
+      use: { baseURL: `http://127.0.0.1:${ISOLATED_PORT}` },
+    },
+    // Firefox ESR and WebKitGTK, plain and isolated pages of the same bundle.
+    { name: "engines", testMatch: ENGINES, testIgnore: [], timeout: 120_000 },
     // `vite` dev in this monorepo: @kobako/browser is a workspace link, served as source.
     { name: "dev", grep: /@smoke/, use: { baseURL: `http://127.0.0.1:${DEV_PORT}` } },
     // `vite` dev as an installed package gets it: pre-bundled into the optimizer's cache
@@ -45,7 +55,7 @@ export default defineConfig({
       use: { baseURL: `http://127.0.0.1:${PREBUNDLED_PORT}` },
     },
   ],
-  // Neither server sends COOP/COEP headers: the page is not cross-origin isolated (B16).
+  // Only the last server sends COOP/COEP headers; the others' pages are not isolated (B16).
   webServer: [
     {
       command: `pnpm --filter @kobako/playground build && pnpm --filter @kobako/playground preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
@@ -66,6 +76,16 @@ export default defineConfig({
     {
       command: `pnpm --filter @kobako/playground exec vite --config vite.prebundled.config.ts --host 127.0.0.1 --port ${PREBUNDLED_PORT} --strictPort --force`,
       url: `http://127.0.0.1:${PREBUNDLED_PORT}/`,
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The bundle the first server built, with COOP/COEP; files are read per request, so it may
+      // start before that build ends.
+      command: `node consumers/serve.mjs ../apps/playground/dist ${ISOLATED_PORT} --isolated`,
+      url: `http://127.0.0.1:${ISOLATED_PORT}/`,
       reuseExistingServer: !isCI,
       timeout: 60_000,
       stdout: "ignore",

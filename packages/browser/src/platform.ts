@@ -1,10 +1,7 @@
-import {
-  type BridgePreference,
-  isReadyMessage,
-  type Platform,
-  type WorkerHandle,
-} from "@kobako/core";
-import { compileFirst, prebundledFallback } from "./assets.js";
+import type { BridgePreference, Platform } from "@kobako/core";
+import { compileFirst, type Location, prebundledWasm } from "./assets.js";
+import { absolute, hint, moduleUrl } from "./location.js";
+import { startFirst, workerSources } from "./spawn.js";
 
 /** Options of {@link createPlatform}. */
 export interface PlatformOptions {
@@ -12,7 +9,7 @@ export interface PlatformOptions {
   module?: WebAssembly.Module | Promise<WebAssembly.Module>;
   /** Where to fetch kobako.wasm from instead of the package's copy (e.g. a CDN). */
   wasmUrl?: string | URL;
-  /** Where to load the worker script from instead of the package's copy. */
+  /** Where to load the worker script (the package's `dist/worker.js`) from instead. */
   workerUrl?: string | URL;
   /** Most workers the pool starts; default `min(navigator.hardwareConcurrency, 4)`. */
   maxWorkers?: number;
@@ -24,90 +21,56 @@ export interface PlatformOptions {
   serviceBridge?: BridgePreference;
 }
 
-type WorkerFactory = () => Worker;
-
-/** Starts a worker and waits until its runtime says it is ready, or fails to load. */
-function startWorker(create: WorkerFactory): Promise<Worker> {
-  return new Promise((resolve, reject) => {
-    const worker = create();
-    const done = () => {
-      worker.removeEventListener("message", onMessage);
-      worker.removeEventListener("error", onError);
-    };
-    const onMessage = (event: MessageEvent) => {
-      if (!isReadyMessage(event.data)) return;
-      done();
-      resolve(worker);
-    };
-    const onError = (event: ErrorEvent) => {
-      done();
-      worker.terminate();
-      reject(
-        new Error(`the worker script failed to load${event.message ? `: ${event.message}` : ""}`),
-      );
-    };
-    worker.addEventListener("message", onMessage);
-    worker.addEventListener("error", onError);
-  });
-}
-
-async function startFirst(factories: readonly WorkerFactory[]): Promise<WorkerHandle> {
-  let failure: unknown;
-  for (const create of factories) {
-    try {
-      const worker = await startWorker(create);
-      return {
-        endpoint: worker,
-        terminate: () => worker.terminate(),
-        onError(listener) {
-          worker.addEventListener("error", (event) =>
-            listener(new Error(`the worker failed: ${event.message || "unknown error"}`)),
-          );
-        },
-      };
-    } catch (error) {
-      failure = error;
-    }
+function wasmUrls(options: PlatformOptions): Location[] {
+  if (options.wasmUrl) return [absolute(options.wasmUrl)];
+  const here = moduleUrl();
+  let own: URL | undefined;
+  try {
+    own = new URL("./kobako.wasm", import.meta.url);
+  } catch {
+    // No import.meta.url (esbuild IIFE/CJS): only explicit options can say where the file is.
   }
-  throw failure;
+  return [...(own ? [own] : []), ...prebundledWasm(here)];
 }
 
 /**
  * A platform of module Web Workers. kobako.wasm is fetched and compiled once per platform (per
- * page for the default one) and posted to each worker.
+ * page for the default one) and posted to each worker. Nothing is resolved or started until the
+ * first invocation, so creating a platform never throws, whatever the bundle format.
  *
  * Bundlers (Vite, webpack, Rollup with the usual plugins) recognise the literal worker and wasm
- * URLs relative to `import.meta.url` below and emit both files. When Vite's dev server serves this
- * module from its pre-bundle cache and those URLs were not rewritten, the files are looked up in
- * node_modules instead.
+ * URLs relative to `import.meta.url` (here and in spawn.ts) and emit both files. When Vite's dev
+ * server serves this module from its pre-bundle cache and those URLs were not rewritten (Vite
+ * 5–7), other locations are tried (`prebundledWorker`, `prebundledWasm` in assets.ts).
  */
 export function createPlatform(options: PlatformOptions = {}): Platform {
-  const here = import.meta.url;
-  const workerFactories: WorkerFactory[] = options.workerUrl
-    ? [() => new Worker(options.workerUrl as string | URL, { type: "module" })]
-    : [
-        () => new Worker(new URL("./worker.js", import.meta.url), { type: "module" }),
-        ...prebundledFallback(here, "worker.js").map(
-          (url): WorkerFactory =>
-            () =>
-              new Worker(url, { type: "module" }),
-        ),
-      ];
   const platform: Platform = {
     async loadModule() {
       if (options.module) return options.module;
-      if (options.wasmUrl) return compileFirst([options.wasmUrl]);
-      return compileFirst([
-        new URL("./kobako.wasm", import.meta.url),
-        ...prebundledFallback(here, "kobako.wasm"),
-      ]);
+      return compileFirst(wasmUrls(options), options.wasmUrl ? undefined : hint());
     },
-    startWorker: () => startFirst(workerFactories),
+    startWorker: () =>
+      startFirst(workerSources(options.workerUrl), options.workerUrl ? undefined : hint()),
   };
   if (options.maxWorkers !== undefined) platform.maxWorkers = options.maxWorkers;
   if (options.serviceBridge !== undefined) platform.serviceBridge = options.serviceBridge;
   return platform;
 }
 
-/** The platform every `Sandbox` of this package uses unless given another. */
-export const defaultPlatform: Platform = createPlatform();
+let shared: Platform | undefined;
+
+/**
+ * The platform every `Sandbox` of this package uses unless given another. It is created on first
+ * use (its first invocation), never at import: importing the package does nothing in SSR, in Node
+ * or in a bundle without `import.meta.url`.
+ */
+export const defaultPlatform: Platform = {
+  loadModule: () => {
+    shared ??= createPlatform();
+    return shared.loadModule();
+  },
+  startWorker: () => {
+    shared ??= createPlatform();
+    return shared.startWorker();
+  },
+};

@@ -1,7 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { exposeWorkerRuntime } from "@kobako/core/worker";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPlatform, RubySymbol, Sandbox, SandboxError } from "../src/index.js";
+import {
+  createPlatform,
+  RubySymbol,
+  Sandbox,
+  SandboxError,
+  SetupError,
+  TrapError,
+} from "../src/index.js";
 
 const module = WebAssembly.compile(
   await readFile(new URL("../../../data/kobako.wasm", import.meta.url)),
@@ -25,7 +32,8 @@ class FakeWorker extends EventTarget {
     );
     port1.start();
     if (String(url).includes("missing")) {
-      setTimeout(() => this.dispatchEvent(Object.assign(new Event("error"), { message: "404" })));
+      // As browsers report a module worker that did not load: an error event with no message.
+      setTimeout(() => this.dispatchEvent(Object.assign(new Event("error"), { message: "" })));
     } else {
       port2.start();
       exposeWorkerRuntime(port2);
@@ -65,10 +73,24 @@ describe("Sandbox in the browser adapter", () => {
     expect(FakeWorker.created[0]).toMatch(/\/src\/worker\.js module$/);
   });
 
-  it("rejects clearly when the worker script cannot load", async () => {
+  it("B68 rejects with a SetupError naming the worker URL when its script cannot load", async () => {
     vi.stubGlobal("Worker", FakeWorker);
+    vi.stubGlobal("fetch", async () => new Response("not found", { status: 404 }));
     const platform = createPlatform({ module, workerUrl: "https://a.test/missing.js" });
     await using sandbox = new Sandbox({}, platform);
-    await expect(sandbox.eval("1")).rejects.toThrow(/worker script failed to load: 404/);
+    const error = await sandbox.eval("1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SetupError);
+    expect(error).not.toBeInstanceOf(TrapError);
+    expect((error as Error).message).toBe(
+      "could not load the worker script from https://a.test/missing.js: HTTP 404",
+    );
+  });
+
+  it("B68 without Web Workers (Node, SSR) the first invocation rejects with a SetupError", async () => {
+    vi.stubGlobal("Worker", undefined);
+    await using sandbox = new Sandbox({}, createPlatform({ module }));
+    await expect(sandbox.eval("1")).rejects.toThrow(
+      /^could not load the worker: this environment has no Web Worker/,
+    );
   });
 });

@@ -102,8 +102,48 @@ export class ServiceError extends Error implements ErrorFields {
 }
 ServiceError.prototype.name = "ServiceError";
 
+/** One thing that failed to load while a sandbox was being set up. */
+export interface SetupFailure {
+  /** What was being loaded, e.g. `"kobako.wasm"` or `"worker script"`. */
+  what: string;
+  /** The URL or path it was loaded from, if there was one. */
+  from?: string;
+  /** Why it failed, e.g. `"HTTP 404"` or the engine's message. */
+  reason: string;
+}
+
+/**
+ * The sandbox could not be set up: the guest (kobako.wasm) or the worker script did not load,
+ * compile or start — a 404, a Content-Security-Policy without `'wasm-unsafe-eval'`, a bundler that
+ * did not copy the package's files, an environment without workers. No script ran. The message
+ * names every location tried and why each failed (`details.failures` has them as data); the next
+ * invocation tries again.
+ */
+export class SetupError extends Error implements ErrorFields {
+  declare readonly origin: ErrorOrigin;
+  declare readonly klass: string | undefined;
+  declare readonly backtraceLines: readonly string[];
+  declare readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(message: string, init: KobakoErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    fill(this, init, "host");
+  }
+
+  /** An error naming each failure: `could not load kobako.wasm from <url>: HTTP 404; …`. */
+  static of(failures: readonly SetupFailure[], hint?: string): SetupError {
+    const parts = failures.map(
+      ({ what, from, reason }) => `could not load ${what}${from ? ` from ${from}` : ""}: ${reason}`,
+    );
+    return new SetupError(`${parts.join("; ")}${hint ? `. ${hint}` : ""}`, {
+      details: { kind: "setup", failures: failures.map((failure) => ({ ...failure })) },
+    });
+  }
+}
+SetupError.prototype.name = "SetupError";
+
 /** Any of the errors an invocation rejects with. */
-export type KobakoError = TrapError | SandboxError | ServiceError;
+export type KobakoError = TrapError | SandboxError | ServiceError | SetupError;
 
 const classes = {
   TrapError,
@@ -113,6 +153,7 @@ const classes = {
   HandleExhaustedError,
   BytecodeError,
   ServiceError,
+  SetupError,
 } as const;
 
 /** Turns a kobako error into plain data that survives `postMessage`. */

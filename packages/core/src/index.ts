@@ -8,6 +8,8 @@ export {
   MemoryLimitError,
   SandboxError,
   ServiceError,
+  SetupError,
+  type SetupFailure,
   TimeoutError,
   TrapError,
 } from "./errors.js";

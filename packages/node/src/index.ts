@@ -19,6 +19,8 @@ export {
   ServiceError,
   type ServiceNamespace,
   type ServiceValue,
+  SetupError,
+  type SetupFailure,
   type Snippet,
   TimeoutError,
   TrapError,

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { BridgePreference, Platform, WorkerHandle } from "@kobako/core";
+import { type BridgePreference, type Platform, SetupError, type WorkerHandle } from "@kobako/core";
 import { nodeEndpoint } from "./endpoint.js";
 
 /** Options of {@link createPlatform}. */
@@ -37,6 +38,18 @@ function start(): WorkerHandle {
   };
 }
 
+/** Reads and compiles kobako.wasm; a missing or broken file is a `SetupError` naming its path. */
+async function compileFile(path: string | URL): Promise<WebAssembly.Module> {
+  const from =
+    path instanceof URL && path.protocol === "file:" ? fileURLToPath(path) : String(path);
+  try {
+    return await WebAssembly.compile(await readFile(path));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw SetupError.of([{ what: "kobako.wasm", from, reason }]);
+  }
+}
+
 /**
  * A platform of worker threads. kobako.wasm is compiled once per platform and posted to each
  * worker. Idle workers do not keep the process alive.
@@ -46,7 +59,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     maxWorkers: options.maxWorkers ?? Math.min(availableParallelism(), 4),
     async loadModule() {
       if (options.module) return options.module;
-      return WebAssembly.compile(await readFile(options.wasmPath ?? wasmUrl));
+      return compileFile(options.wasmPath ?? wasmUrl);
     },
     startWorker: start,
   };

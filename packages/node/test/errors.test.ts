@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as kobako from "../dist/index.js";
 import { Sandbox, SandboxError, ServiceError, TimeoutError, TrapError } from "../dist/index.js";
@@ -56,6 +58,7 @@ describe("B64 script failures", () => {
       kobako.HandleExhaustedError,
       kobako.BytecodeError,
       kobako.ServiceError,
+      kobako.SetupError,
     ];
     for (const Class of classes) {
       const error = new Class("m");
@@ -65,4 +68,34 @@ describe("B64 script failures", () => {
     expect(kobako.HandleTableExhausted).toBe(kobako.HandleExhaustedError);
     expect(new TimeoutError("t")).toBeInstanceOf(TrapError);
   });
+
+  it("B68 a missing kobako.wasm rejects with SetupError naming the path and why", async () => {
+    const missing = join(tmpdir(), "kobako-no-such-dir", "kobako.wasm");
+    await using sandbox = new Sandbox({}, kobako.createPlatform({ wasmPath: missing }));
+    const error = await failure(sandbox.eval("1"));
+    expect(error).toBeInstanceOf(kobako.SetupError);
+    expect(error).not.toBeInstanceOf(TrapError);
+    expect(error.message).toMatch(
+      new RegExp(`^could not load kobako.wasm from ${escapeRegExp(missing)}: ENOENT`),
+    );
+    expect(error.origin).toBe("host");
+    expect(error.details).toMatchObject({
+      kind: "setup",
+      failures: [{ what: "kobako.wasm", from: missing }],
+    });
+  });
+
+  it("B68 a file that is not WebAssembly rejects with SetupError, and so does the next call", async () => {
+    const platform = kobako.createPlatform({ wasmPath: new URL(import.meta.url) });
+    await using sandbox = new Sandbox({}, platform);
+    for (let i = 0; i < 2; i++) {
+      const error = await failure(sandbox.eval("1"));
+      expect(error).toBeInstanceOf(kobako.SetupError);
+      expect(error.message).toMatch(/^could not load kobako.wasm from \/.*errors\.test\.ts: /);
+    }
+  });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -5,6 +5,7 @@ import {
   MemoryLimitError,
   SandboxError,
   ServiceError,
+  SetupError,
   TimeoutError,
   TrapError,
 } from "../errors.js";
@@ -96,6 +97,8 @@ export function settle(ending: Ending, facts: Facts): Settled {
     case "unsent":
       return rejected(unsent(ending.error));
     case "no-worker":
+      // The platform could not load the guest or the worker: its own class, its own message.
+      if (isInstance(ending.error, SetupError)) return rejected(ending.error);
       return rejected(
         new TrapError(`could not start a sandbox worker: ${messageOf(ending.error)}`, {
           cause: ending.error,

@@ -1,0 +1,8 @@
+// The e2e servers' ports: 4310-4313, or from E2E_PORT_BASE on a machine where another run
+// holds those.
+const base = Number(process.env.E2E_PORT_BASE ?? 4310);
+
+export const PREVIEW_PORT = base;
+export const DEV_PORT = base + 1;
+export const PREBUNDLED_PORT = base + 2;
+export const ISOLATED_PORT = base + 3;
