@@ -2,6 +2,8 @@ export interface Example {
   id: string;
   title: string;
   source: string;
+  /** Examples that call the JavaScript services of the services panel. */
+  services?: true;
 }
 
 export const EXAMPLES: readonly Example[] = [
@@ -65,6 +67,68 @@ withdraw(70, 120)
     title: "A syntax error",
     source: `def broken(
   puts "this never parses"
+`,
+  },
+  {
+    id: "services-sync-async",
+    title: "Services: sync and async",
+    services: true,
+    source: `# Shop::Price is a plain JavaScript function; Shop::Stock is async: Ruby waits for it.
+%w[apple pear fig kiwi].map do |item|
+  [item, Shop::Price.call(item), Shop::Stock.call(item)]
+end
+`,
+  },
+  {
+    id: "services-kwargs",
+    title: "Services: keyword arguments",
+    services: true,
+    source: `# Keyword arguments reach JavaScript as one trailing object: { amount, rate }.
+subtotal = 12.4
+tax = Shop::Tax.call(amount: subtotal, rate: 0.2)
+
+{ "subtotal" => subtotal, "tax" => tax, "total" => subtotal + tax }
+`,
+  },
+  {
+    id: "services-block",
+    title: "Services: a block",
+    services: true,
+    source: `# The block arrives in JavaScript as a function; each call runs it here, in Ruby.
+count = Shop::EachItem.call(%w[apple pear fig]) do |item, price|
+  puts "#{item.ljust(6)} #{format("%.2f", price)}"
+end
+
+"#{count} items"
+`,
+  },
+  {
+    id: "services-handle",
+    title: "Services: a handle to a host object",
+    services: true,
+    source: `# A JavaScript object Ruby cannot copy arrives as a handle: its methods run on the host.
+cart = Shop::NewCart.call
+cart.add("apple")
+cart.add("fig")
+
+p cart        # Ruby cannot look inside
+cart.total
+`,
+  },
+  {
+    id: "services-rescue",
+    title: "Services: an error rescued in Ruby",
+    services: true,
+    source: `# A service that throws raises Kobako::ServiceError here; Ruby may rescue it.
+cart = Shop::NewCart.call
+cart.add("pear")
+
+begin
+  Shop::Checkout.call(cart)
+rescue Kobako::ServiceError => e
+  puts "rescued: #{e.message}"
+  :declined
+end
 `,
   },
   {

@@ -1,29 +1,31 @@
 import "./style.css";
 import { Sandbox, type SandboxOptions } from "@kobako/browser";
-import { attachEditor } from "./editor.js";
+import { errorLine } from "./backtrace.js";
+import { type CodeEditor, createEditor } from "./editor.js";
 import { describeError } from "./errors.js";
 import { EXAMPLES } from "./examples.js";
 import { formatBytes, formatMs } from "./format.js";
 import { inspect } from "./inspect.js";
+import { byId, showShortcuts } from "./page.js";
+import { bindServices, DEFAULT_SERVICES, loadServices, serviceNames } from "./services.js";
+import { decodeShare, encodeShare } from "./share.js";
 
 // Short enough that a runaway loop ends on its own; Stop ends it sooner.
 const TIMEOUT_MS = 10_000;
 const SANDBOX_OPTIONS: SandboxOptions = { timeout: TIMEOUT_MS };
-const STORAGE_KEY = "kobako-playground:source";
+const STORAGE = { code: "kobako-playground:source", services: "kobako-playground:services" };
 /** How long Stop waits for the aborted call to settle before it throws the worker away. */
 const STOP_GRACE_MS = 1_000;
 
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} is missing from index.html`);
-  return el as T;
-}
-
 const ui = {
-  editor: byId<HTMLTextAreaElement>("editor"),
   examples: byId<HTMLSelectElement>("examples"),
   run: byId<HTMLButtonElement>("run"),
   stop: byId<HTMLButtonElement>("stop"),
+  copyLink: byId<HTMLButtonElement>("copy-link"),
+  shareStatus: byId<HTMLElement>("share-status"),
+  shareUrl: byId<HTMLInputElement>("share-url"),
+  servicesNames: byId<HTMLElement>("services-names"),
+  servicesReset: byId<HTMLButtonElement>("services-reset"),
   output: byId<HTMLElement>("output"),
   status: byId<HTMLElement>("status"),
   result: byId<HTMLElement>("result"),
@@ -46,34 +48,30 @@ const ui = {
 
 type State = "starting" | "ready" | "running" | "ok" | "error";
 
-let sandbox: Sandbox | undefined;
+let editor: CodeEditor;
+let servicesEditor: CodeEditor;
+/** The sandbox with the services of `services` bound; rebuilt when they change (binding seals). */
+let current: { sandbox: Sandbox; services: string } | undefined;
 let running: { controller: AbortController } | undefined;
 let runCount = 0;
 
+/** The sandbox for the services in the panel now. Throws ServicesError if they do not load. */
 function getSandbox(): Sandbox {
-  sandbox ??= new Sandbox(SANDBOX_OPTIONS);
+  const services = servicesEditor.text;
+  if (current?.services === services) return current.sandbox;
+  const map = loadServices(services);
+  const sandbox = new Sandbox(SANDBOX_OPTIONS);
+  bindServices(sandbox, map);
+  void current?.sandbox.close().catch(() => {});
+  current = { sandbox, services };
+  const names = serviceNames(map);
+  ui.servicesNames.textContent = names.length ? names.join(", ") : "none bound";
   return sandbox;
 }
 
 function setStatus(state: State, text: string): void {
   ui.status.dataset.state = state;
   ui.status.textContent = text;
-}
-
-function clearOutput(): void {
-  ui.result.textContent = "";
-  ui.stdout.textContent = "";
-  ui.stderr.textContent = "";
-  ui.stdoutTruncated.hidden = true;
-  ui.stderrTruncated.hidden = true;
-  ui.errorPane.hidden = true;
-  ui.errorKind.textContent = "";
-  ui.errorClass.textContent = "";
-  ui.errorMessage.textContent = "";
-  ui.errorBacktrace.replaceChildren();
-  ui.wallTime.textContent = "—";
-  ui.memoryPeak.textContent = "—";
-  ui.roundTrip.textContent = "—";
 }
 
 function showError(error: unknown): void {
@@ -91,15 +89,14 @@ function showError(error: unknown): void {
     }),
   );
   ui.errorPane.hidden = false;
+  editor.markError(errorLine(info.backtrace, info.message), `${info.klass}: ${info.message}`);
 }
 
-/**
- * Copies what the sandbox reports about the invocation that just ended (any outcome has it) and
- * returns its wall time.
- */
-function showCaptured(box: Sandbox, roundTrip: number): number | undefined {
+/** What the sandbox reports about the invocation that just ended (any outcome has it). */
+function showCaptured(box: Sandbox | undefined, roundTrip: number): number | undefined {
   ui.roundTrip.textContent = formatMs(roundTrip);
   try {
+    if (!box) throw new Error("no sandbox");
     ui.stdout.textContent = box.stdout;
     ui.stderr.textContent = box.stderr;
     ui.stdoutTruncated.hidden = !box.stdoutTruncated;
@@ -109,19 +106,23 @@ function showCaptured(box: Sandbox, roundTrip: number): number | undefined {
     ui.memoryPeak.textContent = formatBytes(usage.memoryPeak);
     return usage.wallTime;
   } catch {
-    // A sandbox closed by Stop has nothing to report.
+    // No sandbox (the services failed to load) or one closed by Stop: nothing to report.
+    for (const el of [ui.stdout, ui.stderr]) el.textContent = "";
+    ui.stdoutTruncated.hidden = ui.stderrTruncated.hidden = true;
+    ui.wallTime.textContent = ui.memoryPeak.textContent = "—";
     return undefined;
   }
 }
 
 async function run(): Promise<void> {
   if (running) return;
-  const source = ui.editor.value;
+  const source = editor.text;
   const controller = new AbortController();
   running = { controller };
   let box: Sandbox | undefined;
 
-  clearOutput();
+  // The previous output stays (dimmed, see style.css) until this run ends: nothing moves.
+  editor.markError(undefined);
   setStatus("running", "Running…");
   ui.output.setAttribute("aria-busy", "true");
   ui.run.disabled = true;
@@ -130,20 +131,24 @@ async function run(): Promise<void> {
   const started = performance.now();
   let state: State = "ok";
   let summary = "";
+  let value: unknown;
+  let failure: unknown;
   try {
     box = getSandbox();
-    const value = await box.eval(source, { signal: controller.signal });
-    ui.result.textContent = inspect(value);
+    value = await box.eval(source, { signal: controller.signal });
     summary = "Finished";
   } catch (error) {
     state = "error";
-    showError(error);
+    failure = error;
     summary = controller.signal.aborted ? "Stopped" : `Failed with ${describeError(error).klass}`;
   } finally {
     // The page's round trip also counts the browser's own scheduling (a rendering frame after a
     // click, say), so the status names the sandbox's wall time where it has one.
     const roundTrip = performance.now() - started;
-    const wallTime = box ? showCaptured(box, roundTrip) : undefined;
+    ui.result.textContent = state === "ok" ? inspect(value) : "";
+    ui.errorPane.hidden = true;
+    if (state === "error") showError(failure);
+    const wallTime = showCaptured(box, roundTrip);
     runCount += 1;
     ui.status.dataset.run = String(runCount);
     setStatus(state, `${summary} after ${formatMs(wallTime ?? roundTrip)}.`);
@@ -155,15 +160,15 @@ async function run(): Promise<void> {
 }
 
 function stop(): void {
-  const current = running;
-  if (!current) return;
-  current.controller.abort(new DOMException("Stopped by the user.", "AbortError"));
-  // Backstop in case the call does not settle on abort: drop the worker, start afresh next run.
-  const box = sandbox;
+  const run = running;
+  if (!run) return;
+  run.controller.abort(new DOMException("Stopped by the user.", "AbortError"));
+  // Backstop in case the call does not settle on abort: drop the sandbox, start afresh next run.
+  const box = current;
   setTimeout(() => {
-    if (running === current && sandbox === box) {
-      sandbox = undefined;
-      void box?.close().catch(() => {});
+    if (running === run && current === box) {
+      current = undefined;
+      void box?.sandbox.close().catch(() => {});
     }
   }, STOP_GRACE_MS);
 }
@@ -171,40 +176,125 @@ function stop(): void {
 function loadExample(id: string): void {
   const example = EXAMPLES.find((e) => e.id === id);
   if (!example) return;
-  ui.editor.value = example.source;
-  localStorage.removeItem(STORAGE_KEY);
+  editor.text = example.source;
+  if (example.services && servicesEditor.text !== DEFAULT_SERVICES) {
+    servicesEditor.text = DEFAULT_SERVICES;
+  }
+  localStorage.removeItem(STORAGE.code);
+  ui.examples.value = id; // editing the text above set it to "custom"
 }
 
-function init(): void {
-  const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
-  if (isMac) {
-    for (const id of ["run-shortcut", "help-shortcut"]) byId(id).textContent = "⌘+Enter";
+/** Puts the link in the address bar and on the clipboard; shows it to copy by hand otherwise. */
+async function copyLink(): Promise<void> {
+  const fragment = await encodeShare({ code: editor.text, services: servicesEditor.text });
+  const url = new URL(location.href);
+  url.hash = fragment;
+  history.replaceState(null, "", url);
+  ui.shareUrl.value = url.href;
+  try {
+    await navigator.clipboard.writeText(url.href);
+    ui.shareUrl.hidden = true;
+    ui.shareStatus.textContent = `Link copied (${url.href.length.toLocaleString("en-US")} characters).`;
+  } catch {
+    // No clipboard permission (or an engine without the API): the link is in the address bar and
+    // in the field, selected for Ctrl+C.
+    ui.shareUrl.hidden = false;
+    ui.shareUrl.focus();
+    ui.shareUrl.select();
+    ui.shareStatus.textContent = "Copy the link below (it is also in the address bar).";
   }
+}
 
+/** Once the code differs from the link it came from, the fragment no longer describes it. */
+function forgetLink(): void {
+  if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+  ui.shareStatus.textContent = "";
+  ui.shareUrl.hidden = true;
+}
+
+async function restoreFromLink(): Promise<boolean> {
+  const shared = await decodeShare(location.hash);
+  if (!shared) return false;
+  editor.text = shared.code;
+  servicesEditor.text = shared.services;
+  ui.examples.value = "custom";
+  ui.shareStatus.textContent = "Opened a shared link.";
+  return true;
+}
+
+async function init(): Promise<void> {
+  showShortcuts();
   const custom = new Option("Your code", "custom");
   custom.hidden = true;
-  ui.examples.append(custom, ...EXAMPLES.map((e) => new Option(e.title, e.id)));
+  const services = document.createElement("optgroup");
+  services.label = "Services";
+  services.append(...EXAMPLES.filter((e) => e.services).map((e) => new Option(e.title, e.id)));
+  const plain = EXAMPLES.filter((e) => !e.services).map((e) => new Option(e.title, e.id));
+  ui.examples.append(custom, ...plain, services);
 
-  const saved = localStorage.getItem(STORAGE_KEY);
-  if (saved !== null) {
-    ui.editor.value = saved;
+  let restoring = true; // edits made by the page itself are not the user's
+  const onCodeChange = () => {
+    if (restoring) return;
     ui.examples.value = "custom";
-  } else {
-    ui.examples.value = EXAMPLES[0]?.id ?? "";
-    loadExample(ui.examples.value);
+    localStorage.setItem(STORAGE.code, editor.text);
+    forgetLink();
+  };
+  const onServicesChange = () => {
+    if (restoring) return;
+    localStorage.setItem(STORAGE.services, servicesEditor.text);
+    forgetLink();
+  };
+  const runNow = () => void run();
+  editor = createEditor({
+    parent: byId("editor-host"),
+    language: "ruby",
+    doc: "",
+    label: "Ruby source code",
+    testId: "editor",
+    onRun: runNow,
+    onChange: onCodeChange,
+  });
+  servicesEditor = createEditor({
+    parent: byId("services-host"),
+    language: "javascript",
+    doc: localStorage.getItem(STORAGE.services) ?? DEFAULT_SERVICES,
+    label: "JavaScript services",
+    testId: "services-editor",
+    wrap: true,
+    onRun: runNow,
+    onChange: onServicesChange,
+  });
+
+  if (!(await restoreFromLink())) {
+    const saved = localStorage.getItem(STORAGE.code);
+    if (saved !== null) {
+      editor.text = saved;
+      ui.examples.value = "custom";
+    } else {
+      loadExample(EXAMPLES[0]?.id ?? "");
+    }
   }
+  restoring = false;
 
+  window.addEventListener("hashchange", () => {
+    restoring = true;
+    void restoreFromLink().finally(() => {
+      restoring = false;
+    });
+  });
   ui.examples.addEventListener("change", () => {
+    restoring = true;
     loadExample(ui.examples.value);
-    ui.editor.focus();
+    restoring = false;
+    forgetLink();
+    editor.view.focus();
   });
-  ui.editor.addEventListener("input", () => {
-    ui.examples.value = "custom";
-    localStorage.setItem(STORAGE_KEY, ui.editor.value);
+  ui.servicesReset.addEventListener("click", () => {
+    servicesEditor.text = DEFAULT_SERVICES;
   });
-  attachEditor(ui.editor, { onRun: () => void run() });
-  ui.run.addEventListener("click", () => void run());
+  ui.run.addEventListener("click", runNow);
   ui.stop.addEventListener("click", stop);
+  ui.copyLink.addEventListener("click", () => void copyLink());
 
   ui.limits.textContent = `timeout ${TIMEOUT_MS / 1000} s per run`;
   ui.isolation.textContent = globalThis.crossOriginIsolated ? "yes" : "no";
@@ -224,4 +314,4 @@ function init(): void {
     );
 }
 
-init();
+void init();
