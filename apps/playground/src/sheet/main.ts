@@ -1,0 +1,201 @@
+import "../style.css";
+import "./sheet.css";
+import { describeError } from "../errors.js";
+import { inspect } from "../inspect.js";
+import { byId } from "../page.js";
+import { createEvaluator } from "./formulas.js";
+import formulasSource from "./formulas.ts?raw";
+import { type CellState, formulaOf, SheetModel } from "./model.js";
+import { allRefs, COLUMNS, parseRef, ROWS, refName } from "./refs.js";
+
+const TIMEOUT_MS = 1_000;
+
+const EXAMPLE: Record<string, string> = {
+  A1: "Item",
+  B1: "Price",
+  C1: "Qty",
+  D1: "Total",
+  E1: "Note",
+  A2: "apple",
+  B2: "0.5",
+  C2: "12",
+  D2: '=cell("B2") * cell("C2")',
+  E2: '=cell("C2") >= 10 ? "bulk" : ""',
+  A3: "pear",
+  B3: "0.75",
+  C3: "8",
+  D3: '=cell("B3") * cell("C3")',
+  E3: '=cell("C3") >= 10 ? "bulk" : ""',
+  A4: "fig",
+  B4: "2",
+  C4: "3",
+  D4: '=cell("B4") * cell("C4")',
+  E4: '=cell("C4") >= 10 ? "bulk" : ""',
+  A5: "kiwi",
+  B5: "0.4",
+  C5: "20",
+  D5: '=cell("B5") * cell("C5")',
+  E5: '=cell("C5") >= 10 ? "bulk" : ""',
+  A6: "Subtotal",
+  D6: '=range("D2:D5").sum',
+  E6: '=range("C2:C5").sum.to_s + " items"',
+  A7: "Tax 20%",
+  D7: '=(cell("D6") * 0.2).round(2)',
+  A8: "Total",
+  D8: '=cell("D6") + cell("D7")',
+};
+
+const status = byId("sheet-status");
+const info = {
+  ref: byId("cell-info-ref"),
+  raw: byId("cell-info-raw"),
+  detail: byId("cell-info-detail"),
+};
+const inputs = new Map<string, HTMLInputElement>();
+let selected = "A1";
+let queued = 0;
+
+const model = new SheetModel(
+  async (formula, read) => (await evaluator)(formula, read),
+  (ref, cell) => render(ref, cell),
+);
+const evaluator = createEvaluator(TIMEOUT_MS);
+
+const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+
+/** What a cell shows when it is not being edited. */
+function display(cell: CellState): string {
+  if (cell.pending) return "…";
+  if (cell.error !== undefined) return `#${describeError(cell.error).klass.split("::").pop()}`;
+  const { value } = cell;
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return numberFormat.format(value);
+  if (typeof value === "string") return value;
+  return inspect(value);
+}
+
+function stateOf(cell: CellState): string {
+  if (cell.pending) return "pending";
+  if (cell.error !== undefined) return "error";
+  return formulaOf(cell.raw) === undefined ? "value" : "formula";
+}
+
+function render(ref: string, cell: CellState): void {
+  const input = inputs.get(ref);
+  if (!input) return;
+  input.dataset.state = stateOf(cell);
+  input.classList.toggle("numeric", typeof cell.value === "number" && !cell.pending);
+  input.title = cell.error === undefined ? "" : errorText(cell.error);
+  if (document.activeElement !== input) input.value = display(cell);
+  if (ref === selected) showInfo(ref);
+}
+
+function errorText(error: unknown): string {
+  const { klass, message } = describeError(error);
+  return message ? `${klass}: ${message}` : klass;
+}
+
+function showInfo(ref: string): void {
+  const cell = model.get(ref);
+  info.ref.textContent = ref;
+  info.raw.textContent = cell.raw;
+  info.detail.dataset.state = stateOf(cell);
+  if (cell.error !== undefined) info.detail.textContent = errorText(cell.error);
+  else if (formulaOf(cell.raw) !== undefined && !cell.pending) {
+    info.detail.textContent = `→ ${inspect(cell.value)}`;
+  } else info.detail.textContent = cell.pending ? "recomputing…" : "";
+}
+
+/** Saves an edit; recomputation runs in the background while the user moves on. */
+function commit(ref: string, raw: string): void {
+  if (raw === model.get(ref).raw) return;
+  track(model.set(ref, raw));
+}
+
+function track(done: Promise<void>): void {
+  queued += 1;
+  status.dataset.state = "busy";
+  status.textContent = "Recomputing…";
+  void done.finally(() => {
+    queued -= 1;
+    if (queued > 0) return;
+    status.dataset.state = "idle";
+    status.textContent = "Up to date.";
+  });
+}
+
+function move(from: string, rows: number, columns: number): void {
+  const pos = parseRef(from);
+  if (!pos) return;
+  const row = Math.min(ROWS, Math.max(1, pos.row + rows));
+  const column = Math.min(COLUMNS.length - 1, Math.max(0, pos.column + columns));
+  inputs.get(refName({ row, column }))?.focus();
+}
+
+function buildGrid(): void {
+  const head = byId("grid-head");
+  head.append(document.createElement("th"));
+  for (const column of COLUMNS) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = column;
+    head.append(th);
+  }
+  const body = byId("grid-body");
+  for (let row = 1; row <= ROWS; row++) {
+    const tr = document.createElement("tr");
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = String(row);
+    tr.append(th);
+    for (let column = 0; column < COLUMNS.length; column++) {
+      const ref = refName({ row, column });
+      const input = document.createElement("input");
+      input.id = `cell-${ref}`;
+      input.dataset.testid = `cell-${ref}`;
+      input.setAttribute("aria-label", ref);
+      input.autocomplete = "off";
+      input.spellcheck = false;
+      input.addEventListener("focus", () => {
+        selected = ref;
+        input.value = model.get(ref).raw;
+        input.select();
+        showInfo(ref);
+      });
+      input.addEventListener("blur", () => {
+        commit(ref, input.value);
+        render(ref, model.get(ref));
+      });
+      input.addEventListener("keydown", (event) => {
+        if (event.key === "Escape") {
+          input.value = model.get(ref).raw;
+          input.select();
+        } else if (event.key === "Enter" || event.key === "ArrowDown") {
+          event.preventDefault();
+          commit(ref, input.value);
+          move(ref, event.shiftKey ? -1 : 1, 0);
+        } else if (event.key === "ArrowUp") {
+          event.preventDefault();
+          commit(ref, input.value);
+          move(ref, -1, 0);
+        }
+      });
+      inputs.set(ref, input);
+      const td = document.createElement("td");
+      td.append(input);
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+}
+
+buildGrid();
+// The file's own source, without its header comment (the page says the same above it).
+byId("how-code").textContent = formulasSource.slice(formulasSource.indexOf("import")).trim();
+for (const ref of allRefs()) render(ref, model.get(ref));
+track(model.setMany(Object.entries(EXAMPLE)));
+showInfo(selected);
+evaluator.catch((error: unknown) => {
+  status.dataset.state = "error";
+  status.textContent = `The sandbox failed to start: ${errorText(error)}`;
+});

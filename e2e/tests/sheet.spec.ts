@@ -1,0 +1,71 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.js";
+
+// The formula sheet: Ruby formulas in a sandbox, reading other cells through a service.
+const cell = (page: Page, ref: string) => page.getByTestId(`cell-${ref}`);
+
+async function enter(page: Page, ref: string, raw: string): Promise<void> {
+  await cell(page, ref).click();
+  await cell(page, ref).fill(raw);
+  await cell(page, ref).press("Enter");
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("./sheet.html");
+  await expect(page.getByTestId("sheet-status")).toHaveAttribute("data-state", "idle");
+});
+
+test("computes the example's formulas", { tag: "@smoke" }, async ({ page }) => {
+  await expect(cell(page, "D2")).toHaveValue("6");
+  await expect(cell(page, "D6")).toHaveValue("26");
+  await expect(cell(page, "D8")).toHaveValue("31.2");
+  await expect(cell(page, "E2")).toHaveValue("bulk");
+  await expect(cell(page, "E6")).toHaveValue("43 items");
+  await cell(page, "D6").focus();
+  await expect(page.getByTestId("cell-info-raw")).toHaveText('=range("D2:D5").sum');
+});
+
+test("an edit recomputes the cells that depend on it", async ({ page }) => {
+  await enter(page, "C2", "20");
+  await expect(cell(page, "D2")).toHaveValue("10");
+  await expect(cell(page, "D6")).toHaveValue("30");
+  await expect(cell(page, "D8")).toHaveValue("36");
+  await expect(cell(page, "E6")).toHaveValue("51 items");
+  // A new formula that reads the edited cell.
+  await enter(page, "E7", '=cell("D8") * 1.2');
+  await expect(cell(page, "E7")).toHaveValue("43.2");
+  await enter(page, "C2", "10");
+  await expect(cell(page, "E7")).toHaveValue("36");
+});
+
+test("an error stays in its cell and in the cells that read it", async ({ page }) => {
+  await enter(page, "B3", "=1 / 0");
+  await expect(cell(page, "B3")).toHaveValue("#ZeroDivisionError");
+  await expect(cell(page, "D3")).toHaveAttribute("data-state", "error");
+  await cell(page, "B3").focus();
+  await expect(page.getByTestId("cell-info-detail")).toHaveText("ZeroDivisionError: divided by 0");
+  await enter(page, "B3", "1");
+  await expect(cell(page, "D3")).toHaveValue("8");
+});
+
+test("a runaway formula is stopped by the timeout while the sheet keeps working", async ({
+  page,
+}) => {
+  await enter(page, "C4", "=loop {}");
+  await expect(page.getByTestId("sheet-status")).toHaveAttribute("data-state", "busy");
+  // The page is not blocked: typing into another cell works while the formula runs.
+  await cell(page, "A2").click();
+  await cell(page, "A2").fill("apricot");
+  await expect(cell(page, "A2")).toHaveValue("apricot");
+  await cell(page, "A2").press("Enter");
+  await expect(cell(page, "C4")).toHaveValue("#TimeoutError");
+  await expect(cell(page, "D4")).toHaveAttribute("data-state", "error");
+  await expect(page.getByTestId("sheet-status")).toHaveAttribute("data-state", "idle");
+  await enter(page, "C4", "3");
+  await expect(cell(page, "D4")).toHaveValue("6");
+});
+
+test("circular references are reported, not run", async ({ page }) => {
+  await enter(page, "E1", '=cell("E1") + 1');
+  await expect(cell(page, "E1")).toHaveValue("#CircularReference");
+});
