@@ -73,7 +73,8 @@ withdraw(70, 120)
     id: "services-sync-async",
     title: "Services: sync and async",
     services: true,
-    source: `# Shop::Price is a plain JavaScript function; Shop::Stock is async: Ruby waits for it.
+    source: `# Shop::Price is a plain JavaScript function.
+# Shop::Stock is async: Ruby waits for its promise.
 %w[apple pear fig kiwi].map do |item|
   [item, Shop::Price.call(item), Shop::Stock.call(item)]
 end
@@ -83,7 +84,7 @@ end
     id: "services-kwargs",
     title: "Services: keyword arguments",
     services: true,
-    source: `# Keyword arguments reach JavaScript as one trailing object: { amount, rate }.
+    source: `# Keyword arguments reach JavaScript as one object: { amount, rate }.
 subtotal = 12.4
 tax = Shop::Tax.call(amount: subtotal, rate: 0.2)
 
@@ -94,7 +95,7 @@ tax = Shop::Tax.call(amount: subtotal, rate: 0.2)
     id: "services-block",
     title: "Services: a block",
     services: true,
-    source: `# The block arrives in JavaScript as a function; each call runs it here, in Ruby.
+    source: `# JavaScript gets the block as a function: each call runs it here.
 count = Shop::EachItem.call(%w[apple pear fig]) do |item, price|
   puts "#{item.ljust(6)} #{format("%.2f", price)}"
 end
@@ -106,12 +107,13 @@ end
     id: "services-handle",
     title: "Services: a handle to a host object",
     services: true,
-    source: `# A JavaScript object Ruby cannot copy arrives as a handle: its methods run on the host.
+    source: `# A JavaScript object arrives as a handle: Ruby cannot look inside,
+# but may call its methods, which run in the page.
 cart = Shop::NewCart.call
 cart.add("apple")
 cart.add("fig")
 
-p cart        # Ruby cannot look inside
+p cart
 cart.total
 `,
   },
@@ -119,7 +121,7 @@ cart.total
     id: "services-rescue",
     title: "Services: an error rescued in Ruby",
     services: true,
-    source: `# A service that throws raises Kobako::ServiceError here; Ruby may rescue it.
+    source: `# A service that throws raises Kobako::ServiceError in Ruby.
 cart = Shop::NewCart.call
 cart.add("pear")
 
