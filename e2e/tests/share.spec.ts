@@ -45,6 +45,14 @@ test("a share link restores the code and the services and gives the same result"
   await expect(opened.getByTestId("share-status")).toHaveText("Opened a shared link.");
   expect(await visibleText(editor(opened))).toBe('Greeter::Hello.call("Ruby") + "!"');
   expect(await visibleText(servicesEditor(opened))).toBe(services);
+
+  // Someone else's JavaScript would run in this page: nothing runs it until it is trusted.
+  await expect(opened.getByTestId("services-warning")).toBeVisible();
+  await runCurrent(opened);
+  await expect(opened.getByTestId("error-class")).toHaveText("ServicesError");
+  await expect(opened.getByTestId("result")).toHaveText("");
+  await opened.getByTestId("services-trust").click();
+  await expect(opened.getByTestId("services-warning")).toBeHidden();
   await runCurrent(opened);
   await expect(opened.getByTestId("result")).toHaveText('"hi, Ruby!"');
   await opened.context().close();
@@ -71,6 +79,8 @@ test("a 20 KB script fits in a share link", async ({ page }) => {
   expect(url.length).toBeLessThan(32_000);
 
   const opened = await openFresh(page, url);
+  // The default services are the page's own: nothing to trust.
+  await expect(opened.getByTestId("services-warning")).toBeHidden();
   await runCurrent(opened);
   await expect(opened.getByTestId("result")).toHaveText(String(expected));
   await opened.context().close();

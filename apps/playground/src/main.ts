@@ -7,7 +7,13 @@ import { EXAMPLES } from "./examples.js";
 import { formatBytes, formatMs } from "./format.js";
 import { inspect } from "./inspect.js";
 import { byId, showShortcuts } from "./page.js";
-import { bindServices, DEFAULT_SERVICES, loadServices, serviceNames } from "./services.js";
+import {
+  bindServices,
+  DEFAULT_SERVICES,
+  loadServices,
+  ServicesError,
+  serviceNames,
+} from "./services.js";
 import { decodeShare, encodeShare } from "./share.js";
 
 // Short enough that a runaway loop ends on its own; Stop ends it sooner.
@@ -24,8 +30,11 @@ const ui = {
   copyLink: byId<HTMLButtonElement>("copy-link"),
   shareStatus: byId<HTMLElement>("share-status"),
   shareUrl: byId<HTMLInputElement>("share-url"),
+  servicesPanel: byId<HTMLDetailsElement>("services-panel"),
   servicesNames: byId<HTMLElement>("services-names"),
   servicesReset: byId<HTMLButtonElement>("services-reset"),
+  servicesWarning: byId<HTMLElement>("services-warning"),
+  servicesTrust: byId<HTMLButtonElement>("services-trust"),
   output: byId<HTMLElement>("output"),
   status: byId<HTMLElement>("status"),
   result: byId<HTMLElement>("result"),
@@ -53,12 +62,23 @@ let servicesEditor: CodeEditor;
 /** The sandbox with the services of `services` bound; rebuilt when they change (binding seals). */
 let current: { sandbox: Sandbox; services: string } | undefined;
 let running: { controller: AbortController } | undefined;
+/**
+ * Services that arrived with a share link are someone else's JavaScript: they would run in this
+ * page, outside the sandbox, so they stay unloaded until the user says they trust them.
+ */
+let servicesTrusted = true;
 let runCount = 0;
 
 /** The sandbox for the services in the panel now. Throws ServicesError if they do not load. */
 function getSandbox(): Sandbox {
   const services = servicesEditor.text;
   if (current?.services === services) return current.sandbox;
+  if (!servicesTrusted) {
+    ui.servicesPanel.open = true;
+    throw new ServicesError(
+      "the services came with a link: read them, then press “Trust these services” to run them",
+    );
+  }
   const map = loadServices(services);
   const sandbox = new Sandbox(SANDBOX_OPTIONS);
   bindServices(sandbox, map);
@@ -205,6 +225,13 @@ async function copyLink(): Promise<void> {
   }
 }
 
+function setTrusted(trusted: boolean): void {
+  servicesTrusted = trusted;
+  ui.servicesWarning.hidden = trusted;
+  if (!trusted) ui.servicesNames.textContent = "not loaded: they came with a link";
+  if (!trusted) ui.servicesPanel.open = true;
+}
+
 /** Once the code differs from the link it came from, the fragment no longer describes it. */
 function forgetLink(): void {
   if (location.hash) history.replaceState(null, "", location.pathname + location.search);
@@ -217,9 +244,19 @@ async function restoreFromLink(): Promise<boolean> {
   if (!shared) return false;
   editor.text = shared.code;
   servicesEditor.text = shared.services;
+  setTrusted(shared.services === DEFAULT_SERVICES || shared.services === current?.services);
   ui.examples.value = "custom";
   ui.shareStatus.textContent = "Opened a shared link.";
   return true;
+}
+
+async function warmUp(): Promise<void> {
+  const sandbox = new Sandbox(SANDBOX_OPTIONS);
+  try {
+    await sandbox.eval("nil");
+  } finally {
+    await sandbox.close();
+  }
 }
 
 async function init(): Promise<void> {
@@ -241,7 +278,8 @@ async function init(): Promise<void> {
   };
   const onServicesChange = () => {
     if (restoring) return;
-    localStorage.setItem(STORAGE.services, servicesEditor.text);
+    // Not saved while untrusted: what is in localStorage is taken to be the user's own.
+    if (servicesTrusted) localStorage.setItem(STORAGE.services, servicesEditor.text);
     forgetLink();
   };
   const runNow = () => void run();
@@ -291,6 +329,11 @@ async function init(): Promise<void> {
   });
   ui.servicesReset.addEventListener("click", () => {
     servicesEditor.text = DEFAULT_SERVICES;
+    setTrusted(true);
+  });
+  ui.servicesTrust.addEventListener("click", () => {
+    setTrusted(true);
+    localStorage.setItem(STORAGE.services, servicesEditor.text);
   });
   ui.run.addEventListener("click", runNow);
   ui.stop.addEventListener("click", stop);
@@ -300,8 +343,9 @@ async function init(): Promise<void> {
   ui.isolation.textContent = globalThis.crossOriginIsolated ? "yes" : "no";
 
   // Start the worker and compile the wasm while the reader looks at the page.
+  // Untrusted services are not loaded for that: any sandbox warms the shared pool.
   Promise.resolve()
-    .then(() => getSandbox().eval("nil"))
+    .then(() => (servicesTrusted ? getSandbox().eval("nil") : warmUp()))
     .then(
       () => {
         if (!running) setStatus("ready", "Ready.");
