@@ -30,6 +30,15 @@ test("marks the line of a raise and clears the mark on the next edit", async ({ 
   await expect(marked).toHaveCount(0);
 });
 
+test("a backtrace entry in the script takes the cursor to its line", async ({ page }) => {
+  await run(page, 'def boom\n  raise "no"\nend\n\nboom');
+  const entries = page.getByTestId("error-backtrace").getByRole("button");
+  await expect(entries).toHaveText([/^\(eval\):2\b/, /^\(eval\):5\b/]);
+  await entries.nth(1).click();
+  await expect(editor(page)).toBeFocused();
+  await expect(page.locator("#editor-host .cm-activeLine")).toHaveText("boom");
+});
+
 test("marks the line of a syntax error", async ({ page }) => {
   await run(page, "a = 1\nb = (2 +\nc = 3");
   await expect(page.getByTestId("error-class")).toHaveText("SyntaxError");

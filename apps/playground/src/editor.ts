@@ -31,6 +31,8 @@ export interface CodeEditor {
   text: string;
   /** Marks line `line` (1-based) with `message`, or clears the mark. */
   markError(line: number | undefined, message?: string): void;
+  /** Puts the cursor at the start of line `line` (1-based) and focuses the editor. */
+  goToLine(line: number): void;
 }
 
 const highlight = HighlightStyle.define([
@@ -139,6 +141,11 @@ export function createEditor(options: EditorOptions): CodeEditor {
     },
     set text(text: string) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    goToLine(line) {
+      const target = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines));
+      view.dispatch({ selection: { anchor: target.from }, scrollIntoView: true });
+      view.focus();
     },
     markError(line, message = "") {
       const valid = line !== undefined && line >= 1 && line <= view.state.doc.lines;

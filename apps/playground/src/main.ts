@@ -102,9 +102,21 @@ function showError(error: unknown): void {
   ui.errorColon.hidden = info.message === "";
   ui.errorMessage.textContent = info.message;
   ui.errorBacktrace.replaceChildren(
-    ...info.backtrace.map((line) => {
+    ...info.backtrace.map((entry) => {
       const li = document.createElement("li");
-      li.textContent = line;
+      const line = errorLine([entry]);
+      if (line === undefined) {
+        li.textContent = entry;
+      } else {
+        // An entry in the script itself: a button that takes the cursor there.
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "backtrace-link";
+        button.textContent = entry;
+        button.title = `Go to line ${line}`;
+        button.addEventListener("click", () => editor.goToLine(line));
+        li.append(button);
+      }
       return li;
     }),
   );
