@@ -70,3 +70,12 @@ test("runs, stops and leaves the editor by keyboard alone", async ({ page }) => 
   await runCurrent(page, "shortcut");
   await expect(page.getByTestId("result")).toHaveText("42");
 });
+
+test("flags output past the playground's 64 KiB cap as truncated", async ({ page }) => {
+  await page.getByTestId("examples").selectOption("truncated");
+  await runCurrent(page);
+  await expect(page.getByTestId("result")).toHaveText(":done");
+  await expect(page.getByTestId("stdout-truncated")).toBeVisible();
+  await expect(page.getByTestId("stderr-truncated")).toBeHidden();
+  await expect(page.getByTestId("stderr")).toHaveText("stderr is capped separately");
+});

@@ -8,7 +8,10 @@ import { expect, runCurrent, test } from "./fixtures.js";
 const DOCS = fileURLToPath(new URL("../../docs/", import.meta.url));
 
 async function screenshot(page: Page, name: string, outputPath: (name: string) => string) {
-  const docs = process.env.DOCS_SCREENSHOTS === "1" && test.info().project.name === "preview";
+  const docs =
+    process.env.DOCS_SCREENSHOTS === "1" &&
+    test.info().project.name === "preview" &&
+    page.context().browser()?.browserType().name() === "chromium";
   await page.screenshot({ path: docs ? `${DOCS}${name}` : outputPath(name) });
 }
 

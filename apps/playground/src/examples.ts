@@ -49,6 +49,15 @@ warn "so does this"
 `,
   },
   {
+    id: "truncated",
+    title: "Too much output (truncated)",
+    source: `# The playground keeps 64 KiB of each stream; the rest is dropped and flagged.
+10_000.times { |i| puts "line #{i}: #{"." * 20}" }
+$stderr.puts "stderr is capped separately"
+:done
+`,
+  },
+  {
     id: "raise",
     title: "Raising an exception",
     source: `class InsufficientFunds < StandardError; end

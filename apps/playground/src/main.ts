@@ -18,7 +18,13 @@ import { decodeShare, encodeShare } from "./share.js";
 
 // Short enough that a runaway loop ends on its own; Stop ends it sooner.
 const TIMEOUT_MS = 10_000;
-const SANDBOX_OPTIONS: SandboxOptions = { timeout: TIMEOUT_MS };
+/** Small enough that the "truncated" flag is easy to see (the library's default is 1 MiB). */
+const OUTPUT_LIMIT = 64 << 10;
+const SANDBOX_OPTIONS: SandboxOptions = {
+  timeout: TIMEOUT_MS,
+  stdoutLimit: OUTPUT_LIMIT,
+  stderrLimit: OUTPUT_LIMIT,
+};
 const STORAGE = { code: "kobako-playground:source", services: "kobako-playground:services" };
 /** How long Stop waits for the aborted call to settle before it throws the worker away. */
 const STOP_GRACE_MS = 1_000;
@@ -351,7 +357,7 @@ async function init(): Promise<void> {
   ui.stop.addEventListener("click", stop);
   ui.copyLink.addEventListener("click", () => void copyLink());
 
-  ui.limits.textContent = `timeout ${TIMEOUT_MS / 1000} s per run`;
+  ui.limits.textContent = `timeout ${TIMEOUT_MS / 1000} s per run, stdout and stderr ${formatBytes(OUTPUT_LIMIT)} each`;
   ui.isolation.textContent = globalThis.crossOriginIsolated ? "yes" : "no";
 
   // Start the worker and compile the wasm while the reader looks at the page.
