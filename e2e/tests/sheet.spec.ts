@@ -44,6 +44,11 @@ test("an error stays in its cell and in the cells that read it", async ({ page }
   await expect(cell(page, "D3")).toHaveAttribute("data-state", "error");
   await cell(page, "B3").focus();
   await expect(page.getByTestId("cell-info-detail")).toHaveText("ZeroDivisionError: divided by 0");
+  // A formula reading it gets a Ruby exception it could rescue, naming the cause.
+  await cell(page, "D3").focus();
+  await expect(page.getByTestId("cell-info-detail")).toHaveText(
+    "Kobako::ServiceError: B3 has an error (ZeroDivisionError)",
+  );
   await enter(page, "B3", "1");
   await expect(cell(page, "D3")).toHaveValue("8");
 });

@@ -83,7 +83,8 @@ export class SheetModel {
         if (!parseRef(target)) throw new RangeError(`no cell ${JSON.stringify(target)}`);
         reads.add(target);
         const cell = this.get(target);
-        if (cell.error !== undefined) throw new Error(`${target} has an error`);
+        if (cell.error !== undefined)
+          throw new Error(`${target} has an error (${errorName(cell.error)})`);
         return cell.value;
       };
       try {
@@ -100,6 +101,13 @@ export class SheetModel {
     this.#cells.set(ref, cell);
     this.onUpdate(ref, cell);
   }
+}
+
+/** `ZeroDivisionError` for a Ruby error that came through kobako (its `klass`), else the JS name. */
+function errorName(error: unknown): string {
+  const { klass, name } = (error ?? {}) as { klass?: unknown; name?: unknown };
+  const found = typeof klass === "string" && klass ? klass : name;
+  return typeof found === "string" && found ? found : "Error";
 }
 
 /** The Ruby of a formula cell (`=cell("A1") * 2` → `cell("A1") * 2`), undefined for a value. */

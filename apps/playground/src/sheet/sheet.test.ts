@@ -121,7 +121,7 @@ describe("SheetModel", () => {
       ["C1", '=cell("C1")'],
     ]);
     expect(model.get("A1").error).toBeInstanceOf(ReferenceError);
-    expect(String(model.get("B1").error)).toContain("A1 has an error");
+    expect(String(model.get("B1").error)).toContain("A1 has an error (ReferenceError)");
     expect(model.get("C1").error).toBeInstanceOf(CircularReference);
     await model.set("A1", "1");
     expect(model.get("B1").value).toBe(2);
