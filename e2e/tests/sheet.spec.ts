@@ -74,3 +74,14 @@ test("circular references are reported, not run", async ({ page }) => {
   await enter(page, "E1", '=cell("E1") + 1');
   await expect(cell(page, "E1")).toHaveValue("#CircularReference");
 });
+
+test("edits survive a reload, and Reset brings the example back", async ({ page }) => {
+  await enter(page, "B2", "1.5");
+  await expect(cell(page, "D2")).toHaveValue("18");
+  await page.reload();
+  await expect(cell(page, "B2")).toHaveValue("1.5");
+  await expect(cell(page, "D2")).toHaveValue("18");
+  await page.getByTestId("sheet-reset").click();
+  await expect(cell(page, "B2")).toHaveValue("0.5");
+  await expect(cell(page, "D2")).toHaveValue("6");
+});

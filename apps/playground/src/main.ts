@@ -217,6 +217,7 @@ function loadExample(id: string): void {
   editor.text = example.source;
   if (example.services && servicesEditor.text !== DEFAULT_SERVICES) {
     servicesEditor.text = DEFAULT_SERVICES;
+    setTrusted(true); // the page's own services
   }
   localStorage.removeItem(STORAGE.code);
   ui.examples.value = id; // editing the text above set it to "custom"

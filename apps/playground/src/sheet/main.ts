@@ -9,6 +9,8 @@ import { type CellState, formulaOf, SheetModel } from "./model.js";
 import { allRefs, COLUMNS, parseRef, ROWS, refName } from "./refs.js";
 
 const TIMEOUT_MS = 1_000;
+/** The user's cells survive a reload; Reset brings the example back. */
+const STORAGE_KEY = "kobako-sheet:cells";
 
 const EXAMPLE: Record<string, string> = {
   A1: "Item",
@@ -110,6 +112,35 @@ function showInfo(ref: string): void {
 function commit(ref: string, raw: string): void {
   if (raw === model.get(ref).raw) return;
   track(model.set(ref, raw));
+  save();
+}
+
+function save(): void {
+  const cells = Object.fromEntries(
+    allRefs()
+      .map((ref) => [ref, model.get(ref).raw])
+      .filter(([, raw]) => raw !== ""),
+  );
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(cells));
+}
+
+function saved(): Record<string, string> | undefined {
+  try {
+    const cells: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null");
+    if (typeof cells !== "object" || cells === null) return undefined;
+    const entries = Object.entries(cells).filter(
+      (entry): entry is [string, string] =>
+        parseRef(entry[0]) !== undefined && typeof entry[1] === "string",
+    );
+    return Object.fromEntries(entries);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every cell of the sheet set to `cells` (the others emptied). */
+function load(cells: Record<string, string>): void {
+  track(model.setMany(allRefs().map((ref) => [ref, cells[ref] ?? ""])));
 }
 
 function track(done: Promise<void>): void {
@@ -193,7 +224,11 @@ buildGrid();
 // The file's own source, without its header comment (the page says the same above it).
 byId("how-code").textContent = formulasSource.slice(formulasSource.indexOf("import")).trim();
 for (const ref of allRefs()) render(ref, model.get(ref));
-track(model.setMany(Object.entries(EXAMPLE)));
+load(saved() ?? EXAMPLE);
+byId("sheet-reset").addEventListener("click", () => {
+  localStorage.removeItem(STORAGE_KEY);
+  load(EXAMPLE);
+});
 showInfo(selected);
 evaluator.catch((error: unknown) => {
   status.dataset.state = "error";
