@@ -1,11 +1,10 @@
 import "./style.css";
 import { Sandbox, type SandboxOptions } from "@kobako/browser";
-import { errorLine } from "./backtrace.js";
 import { type CodeEditor, createEditor } from "./editor.js";
 import { describeError } from "./errors.js";
 import { EXAMPLES } from "./examples.js";
 import { formatBytes, formatMs } from "./format.js";
-import { inspect } from "./inspect.js";
+import { type Outcome, showOutcome } from "./output.js";
 import { byId, showShortcuts } from "./page.js";
 import {
   bindServices,
@@ -43,20 +42,6 @@ const ui = {
   servicesTrust: byId<HTMLButtonElement>("services-trust"),
   output: byId<HTMLElement>("output"),
   status: byId<HTMLElement>("status"),
-  result: byId<HTMLElement>("result"),
-  stdout: byId<HTMLElement>("stdout"),
-  stdoutTruncated: byId<HTMLElement>("stdout-truncated"),
-  stderr: byId<HTMLElement>("stderr"),
-  stderrTruncated: byId<HTMLElement>("stderr-truncated"),
-  errorPane: byId<HTMLElement>("error-pane"),
-  errorKind: byId<HTMLElement>("error-kind"),
-  errorClass: byId<HTMLElement>("error-class"),
-  errorColon: byId<HTMLElement>("error-colon"),
-  errorMessage: byId<HTMLElement>("error-message"),
-  errorBacktrace: byId<HTMLOListElement>("error-backtrace"),
-  wallTime: byId<HTMLElement>("usage-wall-time"),
-  memoryPeak: byId<HTMLElement>("usage-memory-peak"),
-  roundTrip: byId<HTMLElement>("usage-round-trip"),
   limits: byId<HTMLElement>("limits"),
   isolation: byId<HTMLElement>("isolation"),
 };
@@ -100,58 +85,6 @@ function setStatus(state: State, text: string): void {
   ui.status.textContent = text;
 }
 
-function showError(error: unknown): void {
-  const info = describeError(error);
-  ui.errorKind.textContent = info.kind;
-  ui.errorKind.hidden = info.kind === info.klass; // e.g. AbortError: say it once
-  ui.errorClass.textContent = info.klass;
-  ui.errorColon.hidden = info.message === "";
-  ui.errorMessage.textContent = info.message;
-  ui.errorBacktrace.replaceChildren(
-    ...info.backtrace.map((entry) => {
-      const li = document.createElement("li");
-      const line = errorLine([entry]);
-      if (line === undefined) {
-        li.textContent = entry;
-      } else {
-        // An entry in the script itself: a button that takes the cursor there.
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "backtrace-link";
-        button.textContent = entry;
-        button.title = `Go to line ${line}`;
-        button.addEventListener("click", () => editor.goToLine(line));
-        li.append(button);
-      }
-      return li;
-    }),
-  );
-  ui.errorPane.hidden = false;
-  editor.markError(errorLine(info.backtrace, info.message), `${info.klass}: ${info.message}`);
-}
-
-/** What the sandbox reports about the invocation that just ended (any outcome has it). */
-function showCaptured(box: Sandbox | undefined, roundTrip: number): number | undefined {
-  ui.roundTrip.textContent = formatMs(roundTrip);
-  try {
-    if (!box) throw new Error("no sandbox");
-    ui.stdout.textContent = box.stdout;
-    ui.stderr.textContent = box.stderr;
-    ui.stdoutTruncated.hidden = !box.stdoutTruncated;
-    ui.stderrTruncated.hidden = !box.stderrTruncated;
-    const usage = box.usage;
-    ui.wallTime.textContent = formatMs(usage.wallTime);
-    ui.memoryPeak.textContent = formatBytes(usage.memoryPeak);
-    return usage.wallTime;
-  } catch {
-    // No sandbox (the services failed to load) or one closed by Stop: nothing to report.
-    for (const el of [ui.stdout, ui.stderr]) el.textContent = "";
-    ui.stdoutTruncated.hidden = ui.stderrTruncated.hidden = true;
-    ui.wallTime.textContent = ui.memoryPeak.textContent = "—";
-    return undefined;
-  }
-}
-
 async function run(): Promise<void> {
   if (running) return;
   const source = editor.text;
@@ -167,29 +100,31 @@ async function run(): Promise<void> {
   ui.stop.disabled = false;
 
   const started = performance.now();
-  let state: State = "ok";
-  let summary = "";
-  let value: unknown;
-  let failure: unknown;
+  let outcome: Outcome;
   try {
     box = getSandbox();
-    value = await box.eval(source, { signal: controller.signal });
-    summary = "Finished";
+    outcome = { ok: true, value: await box.eval(source, { signal: controller.signal }) };
   } catch (error) {
-    state = "error";
-    failure = error;
-    summary = controller.signal.aborted ? "Stopped" : `Failed with ${describeError(error).klass}`;
-  } finally {
+    outcome = { ok: false, error };
+  }
+  try {
     // The page's round trip also counts the browser's own scheduling (a rendering frame after a
     // click, say), so the status names the sandbox's wall time where it has one.
     const roundTrip = performance.now() - started;
-    ui.result.textContent = state === "ok" ? inspect(value) : "";
-    ui.errorPane.hidden = true;
-    if (state === "error") showError(failure);
-    const wallTime = showCaptured(box, roundTrip);
+    const shown = showOutcome(outcome, box, roundTrip, (line) => editor.goToLine(line));
+    editor.markError(shown.mark?.line, shown.mark?.message);
+    const summary = outcome.ok
+      ? "Finished"
+      : controller.signal.aborted
+        ? "Stopped"
+        : `Failed with ${describeError(outcome.error).klass}`;
+    setStatus(
+      outcome.ok ? "ok" : "error",
+      `${summary} after ${formatMs(shown.wallTime ?? roundTrip)}.`,
+    );
+  } finally {
     runCount += 1;
     ui.status.dataset.run = String(runCount);
-    setStatus(state, `${summary} after ${formatMs(wallTime ?? roundTrip)}.`);
     ui.output.setAttribute("aria-busy", "false");
     ui.run.disabled = false;
     ui.stop.disabled = true;

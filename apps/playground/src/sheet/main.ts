@@ -3,6 +3,7 @@ import "./sheet.css";
 import { describeError } from "../errors.js";
 import { inspect } from "../inspect.js";
 import { byId } from "../page.js";
+import { EXAMPLE } from "./example.js";
 import { createEvaluator } from "./formulas.js";
 import formulasSource from "./formulas.ts?raw";
 import { type CellState, formulaOf, SheetModel } from "./model.js";
@@ -11,41 +12,6 @@ import { allRefs, COLUMNS, parseRef, ROWS, refName } from "./refs.js";
 const TIMEOUT_MS = 1_000;
 /** The user's cells survive a reload; Reset brings the example back. */
 const STORAGE_KEY = "kobako-sheet:cells";
-
-const EXAMPLE: Record<string, string> = {
-  A1: "Item",
-  B1: "Price",
-  C1: "Qty",
-  D1: "Total",
-  E1: "Note",
-  A2: "apple",
-  B2: "0.5",
-  C2: "12",
-  D2: '=cell("B2") * cell("C2")',
-  E2: '=cell("C2") >= 10 ? "bulk" : ""',
-  A3: "pear",
-  B3: "0.75",
-  C3: "8",
-  D3: '=cell("B3") * cell("C3")',
-  E3: '=cell("C3") >= 10 ? "bulk" : ""',
-  A4: "fig",
-  B4: "2",
-  C4: "3",
-  D4: '=cell("B4") * cell("C4")',
-  E4: '=cell("C4") >= 10 ? "bulk" : ""',
-  A5: "kiwi",
-  B5: "0.4",
-  C5: "20",
-  D5: '=cell("B5") * cell("C5")',
-  E5: '=cell("C5") >= 10 ? "bulk" : ""',
-  A6: "Subtotal",
-  D6: '=range("D2:D5").sum',
-  E6: '=range("C2:C5").sum.to_s + " items"',
-  A7: "Tax 20%",
-  D7: '=(cell("D6") * 0.2).round(2)',
-  A8: "Total",
-  D8: '=cell("D6") + cell("D7")',
-};
 
 const status = byId("sheet-status");
 const info = {
@@ -57,11 +23,11 @@ const inputs = new Map<string, HTMLInputElement>();
 let selected = "A1";
 let queued = 0;
 
+const evaluator = createEvaluator(TIMEOUT_MS);
 const model = new SheetModel(
   async (formula, read) => (await evaluator)(formula, read),
   (ref, cell) => render(ref, cell),
 );
-const evaluator = createEvaluator(TIMEOUT_MS);
 
 const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
 
