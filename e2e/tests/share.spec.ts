@@ -93,3 +93,30 @@ test("editing the code drops the link from the address bar", async ({ page }) =>
   await page.keyboard.type("# edited\n");
   await expect.poll(() => new URL(page.url()).hash).toBe("");
 });
+
+test("Copy link puts the link on the clipboard when the page may write it", async ({
+  page,
+  context,
+  browserName,
+}) => {
+  test.skip(browserName !== "chromium", "granting clipboard access is Chromium's permission API");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("./");
+  const url = await copyLink(page);
+  await expect(page.getByTestId("share-status")).toHaveText(/^Link copied/);
+  await expect(page.getByTestId("share-url")).toBeHidden();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+});
+
+test("without a clipboard, Copy link shows the link selected to copy by hand", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
+  });
+  await page.goto("./");
+  const url = await copyLink(page);
+  await expect(page.getByTestId("share-status")).toHaveText(/^Copy the link below/);
+  const field = page.getByTestId("share-url");
+  await expect(field).toBeVisible();
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue(url);
+});

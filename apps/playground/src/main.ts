@@ -160,22 +160,46 @@ function loadExample(id: string): void {
 
 /** Puts the link in the address bar and on the clipboard; shows it to copy by hand otherwise. */
 async function copyLink(): Promise<void> {
-  const fragment = await encodeShare({ code: editor.text, services: servicesEditor.text });
-  const url = new URL(location.href);
-  url.hash = fragment;
-  history.replaceState(null, "", url);
-  ui.shareUrl.value = url.href;
-  try {
-    await navigator.clipboard.writeText(url.href);
-    ui.shareUrl.hidden = true;
-    ui.shareStatus.textContent = `Link copied (${url.href.length.toLocaleString("en-US")} characters).`;
-  } catch {
-    // No clipboard permission (or an engine without the API): the link is in the address bar and
+  const link = encodeShare({ code: editor.text, services: servicesEditor.text }).then(
+    (fragment) => {
+      const url = new URL(location.href);
+      url.hash = fragment;
+      return url.href;
+    },
+  );
+  const copied = await copyText(link);
+  const href = await link;
+  history.replaceState(null, "", href);
+  ui.shareUrl.value = href;
+  ui.shareUrl.hidden = copied;
+  if (copied) {
+    ui.shareStatus.textContent = `Link copied (${href.length.toLocaleString("en-US")} characters).`;
+  } else {
+    // No clipboard (refused, or an engine without the API): the link is in the address bar and
     // in the field, selected for Ctrl+C.
-    ui.shareUrl.hidden = false;
     ui.shareUrl.focus();
     ui.shareUrl.select();
     ui.shareStatus.textContent = "Copy the link below (it is also in the address bar).";
+  }
+}
+
+/**
+ * Copies text that is still being computed. Safari allows a clipboard write only within the
+ * click, so the write starts at once with a ClipboardItem holding a promise; engines without
+ * that get writeText once the text is there.
+ */
+async function copyText(text: Promise<string>): Promise<boolean> {
+  try {
+    const blob = text.then((t) => new Blob([t], { type: "text/plain" }));
+    await navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]);
+    return true;
+  } catch {
+    try {
+      await navigator.clipboard.writeText(await text);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }
 
