@@ -85,3 +85,10 @@ test("edits survive a reload, and Reset brings the example back", async ({ page 
   await expect(cell(page, "B2")).toHaveValue("0.5");
   await expect(cell(page, "D2")).toHaveValue("6");
 });
+
+test("a range gives empty cells as nil, for Ruby to handle", async ({ page }) => {
+  await enter(page, "E7", '=range("B6:B8").inspect');
+  await expect(cell(page, "E7")).toHaveValue("[nil, nil, nil]");
+  await enter(page, "E7", '=range("D2:D8").compact.max');
+  await expect(cell(page, "E7")).toHaveValue("31.2");
+});
