@@ -25,9 +25,11 @@ test("marks the line of a raise and clears the mark on the next edit", async ({ 
   await expect(marked).toHaveCount(1);
   await expect(marked).toContainText('raise ArgumentError, "bad input"');
   await expect(marked).toHaveAttribute("data-error", "ArgumentError: bad input");
+  await expect(page.locator(".cm-error-message")).toHaveText("↑ ArgumentError: bad input");
   await editor(page).press("End");
   await page.keyboard.type(" ");
   await expect(marked).toHaveCount(0);
+  await expect(page.locator(".cm-error-message")).toHaveCount(0);
 });
 
 test("a backtrace entry in the script takes the cursor to its line", async ({ page }) => {

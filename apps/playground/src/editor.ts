@@ -9,7 +9,7 @@ import { HighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/
 import { javascript } from "@codemirror/legacy-modes/mode/javascript";
 import { ruby } from "@codemirror/legacy-modes/mode/ruby";
 import { EditorState, Prec, StateEffect, StateField } from "@codemirror/state";
-import { Decoration, type DecorationSet, EditorView, keymap } from "@codemirror/view";
+import { Decoration, type DecorationSet, EditorView, keymap, WidgetType } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import { basicSetup } from "codemirror";
 
@@ -65,15 +65,33 @@ const theme = EditorView.theme({
     backgroundColor: "var(--selection) !important",
   },
   ".cm-error-line": { backgroundColor: "var(--error-line)" },
-  ".cm-error-line::after": {
-    content: "attr(data-error)",
-    marginLeft: "1.5em",
+  ".cm-error-message": {
+    padding: "0.1em 0.6em 0.2em 2ch",
+    backgroundColor: "var(--error-line)",
     color: "var(--accent)",
-    fontStyle: "italic",
+    fontFamily: "var(--sans)",
+    fontSize: "0.85em",
+    whiteSpace: "pre-wrap",
   },
   ".cm-panels": { backgroundColor: "var(--surface-2)", color: "var(--text)" },
   ".cm-tooltip": { backgroundColor: "var(--surface)", border: "1px solid var(--border)" },
 });
+
+class ErrorMessage extends WidgetType {
+  constructor(readonly message: string) {
+    super();
+  }
+  override eq(other: ErrorMessage): boolean {
+    return other.message === this.message;
+  }
+  toDOM(): HTMLElement {
+    const div = document.createElement("div");
+    div.className = "cm-error-message";
+    div.setAttribute("role", "note");
+    div.textContent = `↑ ${this.message}`; // the arrow says which line it belongs to
+    return div;
+  }
+}
 
 const setError = StateEffect.define<{ line: number; message: string } | null>();
 
@@ -89,11 +107,14 @@ const errorField = StateField.define<DecorationSet>({
         continue;
       }
       const line = tr.state.doc.line(effect.value.line);
-      const deco = Decoration.line({
+      const { message } = effect.value;
+      const mark = Decoration.line({
         class: "cm-error-line",
-        attributes: { "data-error": effect.value.message, title: effect.value.message },
+        attributes: { "data-error": message, title: message },
       });
-      next = Decoration.set([deco.range(line.from)]);
+      // The message on a line of its own below, visible however long the marked line is.
+      const below = Decoration.widget({ widget: new ErrorMessage(message), block: true, side: 1 });
+      next = Decoration.set([mark.range(line.from), below.range(line.to)]);
     }
     return next;
   },
