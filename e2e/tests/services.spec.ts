@@ -64,3 +64,15 @@ test("an unrescued service error shows its class and where Ruby called it", asyn
   await expect(page.getByTestId("error-message")).toContainText("payment declined");
   await expect(page.locator(".cm-error-line")).toContainText("Shop::Checkout.call(cart)");
 });
+
+test("saved services that no longer load do not stop the page from starting", async ({ page }) => {
+  await page.evaluate(() => localStorage.setItem("kobako-playground:services", "return {"));
+  await page.reload();
+  await expect(page.getByTestId("status")).toHaveAttribute("data-state", "ready");
+  await expect(page.getByTestId("services-names")).toContainText("not loaded");
+  await page.getByTestId("services-reset").click();
+  await run(page, 'Shop::Price.call("fig")');
+  await expect(page.getByTestId("result")).toHaveText("2");
+  await page.reload();
+  await expect(page.getByTestId("services-names")).toContainText("Shop::Price");
+});

@@ -153,6 +153,7 @@ function loadExample(id: string): void {
   if (example.services && servicesEditor.text !== DEFAULT_SERVICES) {
     servicesEditor.text = DEFAULT_SERVICES;
     setTrusted(true); // the page's own services
+    localStorage.removeItem(STORAGE.services);
   }
   localStorage.removeItem(STORAGE.code);
   ui.examples.value = id; // editing the text above set it to "custom"
@@ -228,7 +229,21 @@ async function restoreFromLink(): Promise<boolean> {
   return true;
 }
 
+/**
+ * Starts the worker and compiles the wasm while the reader looks at the page: with the services
+ * where they are trusted and load (so the panel lists them), else with a bare sandbox, which
+ * warms the shared pool just as well.
+ */
 async function warmUp(): Promise<void> {
+  if (servicesTrusted) {
+    try {
+      await getSandbox().eval("nil");
+      return;
+    } catch (error) {
+      if (!(error instanceof ServicesError)) throw error;
+      ui.servicesNames.textContent = `not loaded: ${error.message}`;
+    }
+  }
   const sandbox = new Sandbox(SANDBOX_OPTIONS);
   try {
     await sandbox.eval("nil");
@@ -306,8 +321,8 @@ async function init(): Promise<void> {
     editor.view.focus();
   });
   ui.servicesReset.addEventListener("click", () => {
+    setTrusted(true); // first, so that the change below is saved as the user's own
     servicesEditor.text = DEFAULT_SERVICES;
-    setTrusted(true);
   });
   ui.servicesTrust.addEventListener("click", () => {
     setTrusted(true);
@@ -320,20 +335,16 @@ async function init(): Promise<void> {
   ui.limits.textContent = `timeout ${TIMEOUT_MS / 1000} s per run, stdout and stderr ${formatBytes(OUTPUT_LIMIT)} each`;
   ui.isolation.textContent = globalThis.crossOriginIsolated ? "yes" : "no";
 
-  // Start the worker and compile the wasm while the reader looks at the page.
-  // Untrusted services are not loaded for that: any sandbox warms the shared pool.
-  Promise.resolve()
-    .then(() => (servicesTrusted ? getSandbox().eval("nil") : warmUp()))
-    .then(
-      () => {
-        if (!running) setStatus("ready", "Ready.");
-      },
-      (error: unknown) => {
-        if (running) return;
-        const info = describeError(error);
-        setStatus("error", `The sandbox failed to start: ${info.klass}: ${info.message}`);
-      },
-    );
+  warmUp().then(
+    () => {
+      if (!running) setStatus("ready", "Ready.");
+    },
+    (error: unknown) => {
+      if (running) return;
+      const info = describeError(error);
+      setStatus("error", `The sandbox failed to start: ${info.klass}: ${info.message}`);
+    },
+  );
 }
 
 void init();
