@@ -31,6 +31,8 @@ test("an edit recomputes the cells that depend on it", async ({ page }) => {
   await expect(cell(page, "D6")).toHaveValue("30");
   await expect(cell(page, "D8")).toHaveValue("36");
   await expect(cell(page, "E6")).toHaveValue("51 items");
+  // Only what depends on C2: D2, E2, E6, D6, D7, D8 (not D3–D5, E3–E5).
+  await expect(page.getByTestId("sheet-status")).toHaveText(/recomputed 6 formulas in/);
   // A new formula that reads the edited cell.
   await enter(page, "E7", '=cell("D8") * 1.2');
   await expect(cell(page, "E7")).toHaveValue("43.2");

@@ -1,6 +1,7 @@
 import "../style.css";
 import "./sheet.css";
 import { describeError } from "../errors.js";
+import { formatMs } from "../format.js";
 import { inspect } from "../inspect.js";
 import { byId } from "../page.js";
 import { EXAMPLE } from "./example.js";
@@ -109,16 +110,29 @@ function load(cells: Record<string, string>): void {
   track(model.setMany(allRefs().map((ref) => [ref, cells[ref] ?? ""])));
 }
 
-function track(done: Promise<void>): void {
+/** Shows "Recomputing…" until every queued change is done, then what the last one cost. */
+function track(done: Promise<string[]>): void {
+  const started = performance.now();
   queued += 1;
   status.dataset.state = "busy";
   status.textContent = "Recomputing…";
-  void done.finally(() => {
-    queued -= 1;
-    if (queued > 0) return;
-    status.dataset.state = "idle";
-    status.textContent = "Up to date.";
-  });
+  void done
+    .then(
+      (cells) => {
+        const n = cells.length;
+        const cost = n
+          ? `${n} formula${n === 1 ? "" : "s"} in ${formatMs(performance.now() - started)}`
+          : "nothing";
+        return `Up to date: recomputed ${cost}.`;
+      },
+      () => "Up to date.",
+    )
+    .then((text) => {
+      queued -= 1;
+      if (queued > 0) return;
+      status.dataset.state = "idle";
+      status.textContent = text;
+    });
 }
 
 function move(from: string, rows: number, columns: number): void {

@@ -44,8 +44,11 @@ export class SheetModel {
     return this.#deps;
   }
 
-  /** Sets several cells at once (e.g. a whole sheet) and recomputes what they affect. */
-  setMany(entries: Iterable<[string, string]>): Promise<void> {
+  /**
+   * Sets several cells at once (e.g. a whole sheet) and recomputes what they affect; resolves,
+   * once that is done, to the formula cells it evaluated, in order.
+   */
+  setMany(entries: Iterable<[string, string]>): Promise<string[]> {
     const changed: string[] = [];
     for (const [ref, raw] of entries) {
       if (!parseRef(ref)) throw new RangeError(`no cell ${ref}`);
@@ -66,11 +69,15 @@ export class SheetModel {
       this.#update(ref, { value: null, error: new CircularReference(`${ref} depends on itself`) });
     }
     for (const ref of order) this.#update(ref, { pending: true });
-    this.#queue = this.#queue.then(() => this.#recompute(order));
-    return this.#queue;
+    const done = this.#queue.then(() => this.#recompute(order)).then(() => order);
+    this.#queue = done.then(
+      () => {},
+      () => {}, // a failed update callback must not stop later recomputations
+    );
+    return done;
   }
 
-  set(ref: string, raw: string): Promise<void> {
+  set(ref: string, raw: string): Promise<string[]> {
     return this.setMany([[ref, raw]]);
   }
 

@@ -97,7 +97,7 @@ describe("SheetModel", () => {
       ["B2", '=cell("A2")'],
     ]);
     evaluated.length = 0;
-    await model.set("A1", "2");
+    expect(await model.set("A1", "2")).toEqual(["B1", "C1"]);
     expect(evaluated).toEqual(['cell("A1") + 1', 'cell("B1") * 10']);
     expect(model.get("C1").value).toBe(30);
   });
