@@ -77,6 +77,10 @@ test.describe("README screenshots", () => {
   test("the formula sheet", async ({ page }, testInfo) => {
     await page.goto("./sheet.html");
     await expect(page.getByTestId("sheet-status")).toHaveAttribute("data-state", "idle");
+    // An edit, so the status shows what recomputing the cells that depend on it costs.
+    await page.getByTestId("cell-C2").fill("15");
+    await page.getByTestId("cell-C2").press("Enter");
+    await expect(page.getByTestId("sheet-status")).toHaveText(/recomputed 6 formulas/);
     await page.getByTestId("cell-D6").focus();
     await screenshot(page, "sheet.png", (n) => testInfo.outputPath(n));
   });
