@@ -85,3 +85,19 @@ test.describe("README screenshots", () => {
     await screenshot(page, "sheet.png", (n) => testInfo.outputPath(n));
   });
 });
+
+test("dark mode follows the system, editor included", async ({ page }) => {
+  await page.goto("./");
+  const colors = () =>
+    page.evaluate(() => ({
+      page: getComputedStyle(document.body).backgroundColor,
+      editor: getComputedStyle(document.querySelector(".cm-editor") as Element).backgroundColor,
+    }));
+  await page.emulateMedia({ colorScheme: "light" });
+  const light = await colors();
+  await page.emulateMedia({ colorScheme: "dark" });
+  const dark = await colors();
+  expect(light.page).toBe("rgb(247, 247, 248)");
+  expect(dark.page).toBe("rgb(22, 22, 26)");
+  expect(dark.editor).not.toBe(light.editor);
+});
