@@ -94,3 +94,21 @@ test("a range gives empty cells as nil, for Ruby to handle", async ({ page }) =>
   await enter(page, "E7", '=range("D2:D8").compact.max');
   await expect(cell(page, "E7")).toHaveValue("31.2");
 });
+
+test("works by keyboard alone: type over a cell, Escape undoes, arrows and Tab move", async ({
+  page,
+}) => {
+  await cell(page, "B2").focus();
+  await page.keyboard.type("9"); // the cell's text is selected on focus: typing replaces it
+  await page.keyboard.press("Escape");
+  await expect(cell(page, "B2")).toHaveValue("0.5");
+  await page.keyboard.press("ArrowDown");
+  await expect(cell(page, "B3")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(cell(page, "C3")).toBeFocused();
+  await page.keyboard.type("10");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "C4")).toBeFocused();
+  await expect(cell(page, "D3")).toHaveValue("7.5");
+  await expect(cell(page, "E3")).toHaveValue("bulk");
+});
