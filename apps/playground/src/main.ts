@@ -5,7 +5,7 @@ import { describeError } from "./errors.js";
 import { EXAMPLES } from "./examples.js";
 import { formatBytes, formatMs } from "./format.js";
 import { type Outcome, showOutcome } from "./output.js";
-import { byId, showShortcuts } from "./page.js";
+import { byId, showShortcuts, storage } from "./page.js";
 import {
   bindServices,
   DEFAULT_SERVICES,
@@ -153,9 +153,9 @@ function loadExample(id: string): void {
   if (example.services && servicesEditor.text !== DEFAULT_SERVICES) {
     servicesEditor.text = DEFAULT_SERVICES;
     setTrusted(true); // the page's own services
-    localStorage.removeItem(STORAGE.services);
+    storage.remove(STORAGE.services);
   }
-  localStorage.removeItem(STORAGE.code);
+  storage.remove(STORAGE.code);
   ui.examples.value = id; // editing the text above set it to "custom"
 }
 
@@ -266,13 +266,13 @@ async function init(): Promise<void> {
   const onCodeChange = () => {
     if (restoring) return;
     ui.examples.value = "custom";
-    localStorage.setItem(STORAGE.code, editor.text);
+    storage.set(STORAGE.code, editor.text);
     forgetLink();
   };
   const onServicesChange = () => {
     if (restoring) return;
     // Not saved while untrusted: what is in localStorage is taken to be the user's own.
-    if (servicesTrusted) localStorage.setItem(STORAGE.services, servicesEditor.text);
+    if (servicesTrusted) storage.set(STORAGE.services, servicesEditor.text);
     forgetLink();
   };
   const runNow = () => void run();
@@ -288,7 +288,7 @@ async function init(): Promise<void> {
   servicesEditor = createEditor({
     parent: byId("services-host"),
     language: "javascript",
-    doc: localStorage.getItem(STORAGE.services) ?? DEFAULT_SERVICES,
+    doc: storage.get(STORAGE.services) ?? DEFAULT_SERVICES,
     label: "JavaScript services",
     testId: "services-editor",
     wrap: true,
@@ -297,7 +297,7 @@ async function init(): Promise<void> {
   });
 
   if (!(await restoreFromLink())) {
-    const saved = localStorage.getItem(STORAGE.code);
+    const saved = storage.get(STORAGE.code);
     if (saved !== null) {
       editor.text = saved;
       ui.examples.value = "custom";
@@ -326,7 +326,7 @@ async function init(): Promise<void> {
   });
   ui.servicesTrust.addEventListener("click", () => {
     setTrusted(true);
-    localStorage.setItem(STORAGE.services, servicesEditor.text);
+    storage.set(STORAGE.services, servicesEditor.text);
   });
   ui.run.addEventListener("click", runNow);
   ui.stop.addEventListener("click", stop);

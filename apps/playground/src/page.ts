@@ -13,3 +13,31 @@ export function showShortcuts(): void {
   for (const el of document.querySelectorAll(".shortcut")) el.textContent = "⌘+Enter";
   for (const el of document.querySelectorAll(".mod")) el.textContent = "⌘";
 }
+
+/**
+ * localStorage that never throws: storage can be disabled, full, or refused (private modes, a
+ * sandboxed iframe); then nothing is kept and the page works on.
+ */
+export const storage = {
+  get(key: string): string | null {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set(key: string, value: string): void {
+    try {
+      localStorage.setItem(key, value);
+    } catch {
+      // not kept
+    }
+  },
+  remove(key: string): void {
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      // nothing to remove
+    }
+  },
+};

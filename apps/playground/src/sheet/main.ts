@@ -3,7 +3,7 @@ import "./sheet.css";
 import { describeError } from "../errors.js";
 import { formatMs } from "../format.js";
 import { inspect } from "../inspect.js";
-import { byId } from "../page.js";
+import { byId, storage } from "../page.js";
 import { EXAMPLE } from "./example.js";
 import { createEvaluator } from "./formulas.js";
 import formulasSource from "./formulas.ts?raw";
@@ -88,12 +88,12 @@ function save(): void {
       .map((ref) => [ref, model.get(ref).raw])
       .filter(([, raw]) => raw !== ""),
   );
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(cells));
+  storage.set(STORAGE_KEY, JSON.stringify(cells));
 }
 
 function saved(): Record<string, string> | undefined {
   try {
-    const cells: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null");
+    const cells: unknown = JSON.parse(storage.get(STORAGE_KEY) ?? "null");
     if (typeof cells !== "object" || cells === null) return undefined;
     const entries = Object.entries(cells).filter(
       (entry): entry is [string, string] =>
@@ -206,7 +206,7 @@ byId("how-code").textContent = formulasSource.slice(formulasSource.indexOf("impo
 for (const ref of allRefs()) render(ref, model.get(ref));
 load(saved() ?? EXAMPLE);
 byId("sheet-reset").addEventListener("click", () => {
-  localStorage.removeItem(STORAGE_KEY);
+  storage.remove(STORAGE_KEY);
   load(EXAMPLE);
 });
 showInfo(selected);
