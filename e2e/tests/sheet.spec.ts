@@ -112,3 +112,16 @@ test("works by keyboard alone: type over a cell, Escape undoes, arrows and Tab m
   await expect(cell(page, "D3")).toHaveValue("7.5");
   await expect(cell(page, "E3")).toHaveValue("bulk");
 });
+
+test("a Try formula goes into the selected cell, saved with Enter", async ({ page }) => {
+  await page.getByTestId("try").filter({ hasText: '=cell("B2") * 1.2' }).click();
+  await expect(cell(page, "E7")).toBeFocused();
+  await expect(cell(page, "E7")).toHaveValue('=cell("B2") * 1.2');
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "E7")).toHaveValue("0.6");
+  // The selected cell is the last one focused.
+  await cell(page, "E3").focus();
+  await page.getByTestId("try").filter({ hasText: "=1 / 0" }).click();
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "E3")).toHaveValue("#ZeroDivisionError");
+});

@@ -21,7 +21,8 @@ const info = {
   detail: byId("cell-info-detail"),
 };
 const inputs = new Map<string, HTMLInputElement>();
-let selected = "A1";
+/** The cell the bar above the grid describes and the Try buttons fill: an empty one at first. */
+let selected = "E7";
 let queued = 0;
 
 const evaluator = createEvaluator(TIMEOUT_MS);
@@ -66,6 +67,7 @@ function errorText(error: unknown): string {
 
 function showInfo(ref: string): void {
   const cell = model.get(ref);
+  byId("try-target").textContent = ref;
   info.ref.textContent = ref;
   info.raw.textContent = cell.raw;
   info.detail.dataset.state = stateOf(cell);
@@ -201,6 +203,14 @@ function buildGrid(): void {
 }
 
 buildGrid();
+for (const button of document.querySelectorAll<HTMLButtonElement>("button.try")) {
+  button.addEventListener("click", () => {
+    const input = inputs.get(selected);
+    if (!input) return;
+    input.focus(); // shows the raw text, which the formula then replaces, unsaved until Enter
+    input.value = button.textContent ?? "";
+  });
+}
 // The file's own source, without its header comment (the page says the same above it).
 byId("how-code").textContent = formulasSource.slice(formulasSource.indexOf("import")).trim();
 for (const ref of allRefs()) render(ref, model.get(ref));
