@@ -2,6 +2,8 @@ export interface Example {
   id: string;
   title: string;
   source: string;
+  /** Examples that call the JavaScript services of the services panel. */
+  services?: true;
 }
 
 export const EXAMPLES: readonly Example[] = [
@@ -47,6 +49,15 @@ warn "so does this"
 `,
   },
   {
+    id: "truncated",
+    title: "Too much output (truncated)",
+    source: `# The playground keeps 64 KiB of each stream; the rest is dropped and flagged.
+10_000.times { |i| puts "line #{i}: #{"." * 20}" }
+$stderr.puts "stderr is capped separately"
+:done
+`,
+  },
+  {
     id: "raise",
     title: "Raising an exception",
     source: `class InsufficientFunds < StandardError; end
@@ -65,6 +76,70 @@ withdraw(70, 120)
     title: "A syntax error",
     source: `def broken(
   puts "this never parses"
+`,
+  },
+  {
+    id: "services-sync-async",
+    title: "Services: sync and async",
+    services: true,
+    source: `# Shop::Price is a plain JavaScript function.
+# Shop::Stock is async: Ruby waits for its promise.
+%w[apple pear fig kiwi].map do |item|
+  [item, Shop::Price.call(item), Shop::Stock.call(item)]
+end
+`,
+  },
+  {
+    id: "services-kwargs",
+    title: "Services: keyword arguments",
+    services: true,
+    source: `# Keyword arguments reach JavaScript as one object: { amount, rate }.
+subtotal = 12.4
+tax = Shop::Tax.call(amount: subtotal, rate: 0.2)
+
+{ "subtotal" => subtotal, "tax" => tax, "total" => subtotal + tax }
+`,
+  },
+  {
+    id: "services-block",
+    title: "Services: a block",
+    services: true,
+    source: `# JavaScript gets the block as a function: each call runs it here.
+count = Shop::EachItem.call(%w[apple pear fig]) do |item, price|
+  puts "#{item.ljust(6)} #{format("%.2f", price)}"
+end
+
+"#{count} items"
+`,
+  },
+  {
+    id: "services-handle",
+    title: "Services: a handle to a host object",
+    services: true,
+    source: `# A JavaScript object arrives as a handle: Ruby cannot look inside,
+# but may call its methods, which run in the page.
+cart = Shop::NewCart.call
+cart.add("apple")
+cart.add("fig")
+
+p cart
+cart.total
+`,
+  },
+  {
+    id: "services-rescue",
+    title: "Services: an error rescued in Ruby",
+    services: true,
+    source: `# A service that throws raises Kobako::ServiceError in Ruby.
+cart = Shop::NewCart.call
+cart.add("pear")
+
+begin
+  Shop::Checkout.call(cart)
+rescue Kobako::ServiceError => e
+  puts "rescued: #{e.message}"
+  :declined
+end
 `,
   },
   {
