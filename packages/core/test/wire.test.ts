@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { SandboxError } from "../src/errors.js";
 import { RubySymbol } from "../src/symbol.js";
 import { decodeResponse, decodeWire, encodeWire, MAX_DEPTH, WireError } from "../src/wire/index.js";
 import { hex, toHex } from "./support/hex.js";
