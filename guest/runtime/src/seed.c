@@ -7,7 +7,6 @@
 #include "seed.h"
 
 #include <mruby/class.h>
-#include <mruby/variable.h>
 
 static uint32_t seed;
 
@@ -25,23 +24,24 @@ void kobako_seed_apply(mrb_state *mrb) {
 }
 
 /* Random#initialize: mruby 3.1 starts a Random made without a seed from fixed constants (the
- * same numbers in every invocation); this one draws the seed from Random::DEFAULT, which follows
- * the host's seed. With a seed it does what mruby's does: Random#srand(seed) is the same reset.
- * Written in C with existing method names only, so the boot state interns no new symbol (symbol
- * ids decide the order of instance variables, which scripts see). */
+ * same numbers in every invocation); this one draws the seed from the default generator, which
+ * follows the host's seed. With a seed it does what mruby's does (Random#srand(seed) is the same
+ * reset). Written in C with existing method names only, so the boot state interns no new symbol
+ * (symbol ids decide the order of instance variables, which scripts see). */
 static mrb_value random_initialize(mrb_state *mrb, mrb_value self) {
   mrb_value given = mrb_nil_value();
   mrb_int argc = mrb_get_args(mrb, "|o", &given);
   if (argc == 0) {
-    mrb_value fallback = mrb_const_get(mrb, random_class(mrb), mrb_intern_lit(mrb, "DEFAULT"));
-    given = mrb_funcall(mrb, fallback, "rand", 1, mrb_int_value(mrb, (mrb_int)0x100000000LL));
+    /* Random.rand draws from the default generator, whatever a version of mruby calls it. */
+    mrb_value bound = mrb_int_value(mrb, (mrb_int)0x100000000LL);
+    given = mrb_funcall(mrb, random_class(mrb), "rand", 1, bound);
   }
   mrb_funcall(mrb, self, "srand", 1, given);
   return self;
 }
 
 void kobako_seed_init(mrb_state *mrb) {
-  /* Random::DEFAULT exists already: mruby-random comes before this gem in build_config.rb, and
+  /* Random exists already: mruby-random comes before this gem in build_config.rb, and
    * gems are initialised in that order. (A declared dependency would reorder the gems and shift
    * the ids of the symbols the boot interns.) */
   mrb_define_method(mrb, mrb_class_get(mrb, "Random"), "initialize", random_initialize,
