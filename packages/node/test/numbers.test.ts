@@ -15,7 +15,7 @@ describe("integers compare exactly beyond 2^30", () => {
     ["ts = 1_704_067_200; [ts].include?(ts)", true],
     ['"abc".hash == "abc".dup.hash', true],
     ["2**40 <=> 2**40 + 1", -1],
-    ["{1_704_067_200 => "a"}[1_704_067_200]", "a"],
+    ["{1_704_067_200 => 'a'}[1_704_067_200]", "a"],
     ["[3_000_000_000, 2_000_000_000].max", 3_000_000_000],
     ["[(2**62).class, (2**64).class].map(&:to_s)", ["Integer", "Integer"]],
   ])("%s", async (source, expected) => {
