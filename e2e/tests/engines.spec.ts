@@ -7,6 +7,8 @@ import {
   type EnginePage,
   launch,
 } from "../../packages/browser/test/engines/drivers.js";
+import { DEFAULT_SERVICES } from "../../apps/playground/src/services.js";
+import { encodeShare } from "../../apps/playground/src/share.js";
 import { ISOLATED_PORT, PREVIEW_PORT } from "../ports.js";
 
 // The playground's production bundle (the `preview` server, and the same files with COOP/COEP)
@@ -30,12 +32,14 @@ interface Shown {
 }
 
 /**
- * Runs `source` as a user would (editor, Run button) and reports what the page shows; with
+ * Runs `source` as a user would (a share link puts it in the editor — these drivers cannot type
+ * into CodeMirror portably — then the Run button) and reports what the page shows; with
  * `stopAfter`, clicks Stop that many ms after Run.
  */
-function run(page: EnginePage, source: string, stopAfter?: number): Promise<Shown> {
+async function run(page: EnginePage, source: string, stopAfter?: number): Promise<Shown> {
+  const fragment = await encodeShare({ code: source, services: DEFAULT_SERVICES });
   return page.evaluate(
-    async ({ source, stopAfter }) => {
+    async ({ source, fragment, stopAfter }) => {
       const $ = (id: string) => document.querySelector(`[data-testid="${id}"]`) as HTMLElement;
       const until = async (ok: () => boolean) => {
         const started = performance.now();
@@ -46,9 +50,9 @@ function run(page: EnginePage, source: string, stopAfter?: number): Promise<Show
       };
       const status = $("status");
       const before = Number(status.dataset.run);
-      const editor = $("editor") as HTMLTextAreaElement;
-      editor.value = source;
-      editor.dispatchEvent(new Event("input", { bubbles: true }));
+      location.hash = fragment;
+      const content = () => $("editor").querySelector(".cm-content")?.textContent ?? "";
+      await until(() => content() === source.replace(/\n/g, ""));
       $("run").click();
       if (stopAfter !== null) {
         await new Promise((resolve) => setTimeout(resolve, stopAfter));
@@ -65,7 +69,7 @@ function run(page: EnginePage, source: string, stopAfter?: number): Promise<Show
         errorMessage: $("error-message").textContent ?? "",
       };
     },
-    { source, stopAfter: stopAfter ?? null },
+    { source, fragment, stopAfter: stopAfter ?? null },
   );
 }
 
