@@ -58,7 +58,10 @@ function runCell(page: EnginePage, source: string): Promise<Outcome> {
     try {
       const value = await sandbox.eval(script);
       const plain = JSON.parse(
-        JSON.stringify(value, (_key, v) => (typeof v === "symbol" ? `:${v.description}` : v)),
+        // A Ruby Symbol arrives as a RubySymbol: shown as `:name` (its toJSON gives the bare name).
+        JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+          return this[key] instanceof k.RubySymbol ? `:${v}` : v;
+        }),
       );
       return { value: plain, stdout: sandbox.stdout };
     } catch (error) {
