@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { DEFAULT_SERVICES } from "../../apps/playground/src/services.js";
+import { encodeShare } from "../../apps/playground/src/share.js";
 // The drivers of the browser package's engine tests (puppeteer-core for Firefox ESR over
 // WebDriver BiDi, selenium-webdriver for WebKitGTK): Playwright drives only its own builds.
 import {
@@ -7,8 +9,6 @@ import {
   type EnginePage,
   launch,
 } from "../../packages/browser/test/engines/drivers.js";
-import { DEFAULT_SERVICES } from "../../apps/playground/src/services.js";
-import { encodeShare } from "../../apps/playground/src/share.js";
 import { ISOLATED_PORT, PREVIEW_PORT } from "../ports.js";
 
 // The playground's production bundle (the `preview` server, and the same files with COOP/COEP)
