@@ -83,7 +83,7 @@ describe("B64 B66 garbage and binary source", () => {
 
   it("a long list of statements parses in linear time (one C call the deadline cannot stop)", async () => {
     await using fresh = new Sandbox({ timeout: 30_000 });
-    expect(await fresh.eval(`${"1;".repeat(50_000)}:done`)).toBe(Symbol.for("done"));
+    expect(await fresh.eval(`${"1;".repeat(50_000)}"done"`)).toBe("done");
     // mruby 3.3 unpatched: ~1 s here, and ~4.5 s to reach the 4 MiB cap with 100 000.
     const error = await failure(fresh.eval("1;".repeat(200_000)));
     expect(error).toBeInstanceOf(MemoryLimitError);
