@@ -51,7 +51,7 @@ async function run(page: EnginePage, source: string, stopAfter?: number): Promis
       const status = $("status");
       const before = Number(status.dataset.run);
       location.hash = fragment;
-      const content = () => $("editor").querySelector(".cm-content")?.textContent ?? "";
+      const content = () => $("editor").textContent ?? ""; // CodeMirror's content element
       await until(() => content() === source.replace(/\n/g, ""));
       $("run").click();
       if (stopAfter !== null) {
