@@ -286,7 +286,13 @@ for (const name of ENGINES) {
         // Chromium's figures come from services.browser.spec.ts; WebKit has no service calls yet.
         if (name === "firefox") {
           it("service call cost (printed, for docs/ARCHITECTURE.md)", async () => {
-            const us = await serviceCallCost(page);
+            // A measurement, not a correctness cell (those are above). Under heavy load a run of
+            // 1000 Atomics calls in Firefox has once failed as a "bridge" ServiceError: printed and
+            // measured again, and left to the channel-layer work of issue 13 to explain.
+            const us = await serviceCallCost(page).catch(async (error: unknown) => {
+              console.warn(`${engine.version}, ${mode} page: first measurement failed:`, error);
+              return serviceCallCost(page);
+            });
             console.log(`${engine.version}, ${mode} page: ${us.toFixed(1)} µs per service call`);
             expect(us).toBeGreaterThan(0);
           });
