@@ -13,12 +13,15 @@ ROOT=$(dirname "$GUEST_DIR")
 OUT=$(realpath -m "${1:-$ROOT/data/kobako.wasm}")
 WORK=$(realpath -m "${KOBAKO_BUILD_DIR:-$ROOT/.guest-build}")
 
-MRUBY_DEB_VERSION=3.1.0-3
-MRUBY_ORIG=mruby_3.1.0.orig.tar.gz
-MRUBY_SHA256=64ce0a967028a1a913d3dfc8d3f33b295332ab73be6f68e96d0f675f18c79ca8
-ONIG_DEB_VERSION=6.9.8-1
-ONIG_ORIG=libonig_6.9.8.orig.tar.gz
-ONIG_SHA256=26372720bab6733c869a9eb69377f73971138dc5e3eff4a81f5ba8aea5435fb2
+# Upstream tarballs are pinned by sha256, the Debian revision is not: a point release
+# (3.3.0-1 → 3.3.0-2) replaces the .dsc but never the .orig.tar.gz of the same upstream version.
+SUITE=trixie
+MRUBY_VERSION=3.3.0
+MRUBY_ORIG=mruby_$MRUBY_VERSION.orig.tar.gz
+MRUBY_SHA256=53088367e3d7657eb722ddfacb938f74aed1f8538b3717fe0b6eb8f58402af65
+ONIG_VERSION=6.9.9
+ONIG_ORIG=libonig_$ONIG_VERSION.orig.tar.gz
+ONIG_SHA256=001aa1202e78448f4c0bf1a48c76e556876b36f16d92ce3207eccfd61d99f2a0
 
 CLANG=clang-19
 JOBS=${KOBAKO_JOBS:-2}
@@ -30,19 +33,19 @@ log() { printf '[guest] %s\n' "$*" >&2; }
 # --- sources -------------------------------------------------------------------------------
 SOURCES="$WORK/sources"
 mkdir -p "$SOURCES"
-fetch_source() { # package debian-version orig-file sha256
-  local pkg=$1 version=$2 file=$3 sha=$4
+fetch_source() { # package orig-file sha256
+  local pkg=$1 file=$2 sha=$3
   if ! (cd "$SOURCES" && echo "$sha  $file" | sha256sum -c --status 2>/dev/null); then
-    log "fetching Debian source package $pkg=$version"
-    (cd "$SOURCES" && apt-get source --download-only -q "$pkg=$version" >&2)
+    log "fetching Debian source package $pkg/$SUITE"
+    (cd "$SOURCES" && apt-get source --download-only -q "$pkg/$SUITE" >&2)
   fi
   (cd "$SOURCES" && echo "$sha  $file" | sha256sum -c --status) || {
     log "checksum mismatch for $file (expected $sha)"
     exit 1
   }
 }
-fetch_source mruby "$MRUBY_DEB_VERSION" "$MRUBY_ORIG" "$MRUBY_SHA256"
-fetch_source libonig "$ONIG_DEB_VERSION" "$ONIG_ORIG" "$ONIG_SHA256"
+fetch_source mruby "$MRUBY_ORIG" "$MRUBY_SHA256"
+fetch_source libonig "$ONIG_ORIG" "$ONIG_SHA256"
 
 # A fresh, patched tree every build, so nothing stale leaks into the output.
 SRC="$WORK/src"
@@ -50,8 +53,8 @@ rm -rf "$SRC" "$WORK/mruby-build"
 mkdir -p "$SRC"
 tar -xzf "$SOURCES/$MRUBY_ORIG" -C "$SRC"
 tar -xzf "$SOURCES/$ONIG_ORIG" -C "$SRC"
-MRUBY="$SRC/mruby-3.1.0"
-ONIG="$SRC/oniguruma-6.9.8"
+MRUBY="$SRC/mruby-$MRUBY_VERSION"
+ONIG="$SRC/oniguruma-$ONIG_VERSION"
 for patch in "$GUEST_DIR"/patches/mruby/*.diff; do
   [ -e "$patch" ] || continue
   log "applying $(basename "$patch")"

@@ -1,4 +1,4 @@
-# mruby build configuration for the kobako guest (mruby 3.1.0, Debian source package).
+# mruby build configuration for the kobako guest (mruby 3.3.0, Debian source package).
 # Used by guest/build.sh as MRUBY_CONFIG; GUEST_DIR and CLANG come from the environment.
 
 guest_dir = ENV.fetch('KOBAKO_GUEST_DIR')
@@ -23,13 +23,20 @@ MRuby::CrossBuild.new('wasm') do |conf|
     cc.command = clang
     cc.flags = [%w[-std=gnu99 -Wall -Wundef -Wno-unused-function], wasm_flags]
   end
-  conf.cc.defines += %w[MRB_INT64 MRB_UTF8_STRING]
+  # Exact integers: 64-bit values unboxed (16-byte mrb_value; word boxing would put integers
+  # past 2^30 on the heap) and big integers past them (mruby-bigint). mruby 4.0 requires the same
+  # for 64-bit integers on 32-bit targets. Strings may reach 2 GiB (0 = unlimited lets
+  # `"abc" * 2**40` wrap a 32-bit size); arrays are bounded by the memory cap, not by a count.
+  conf.cc.defines += %w[
+    MRB_INT64 MRB_NO_BOXING MRB_UTF8_STRING
+    MRB_STR_LENGTH_MAX=2147483647 MRB_ARY_LENGTH_MAX=0
+  ]
   conf.linker.command = clang
   conf.archiver.command = 'llvm-ar-19'
 
   # Curated standard library: core and extensions, no file, IO, socket, process, sleep or exit.
   %w[
-    mruby-compiler mruby-error
+    mruby-compiler mruby-error mruby-bigint mruby-set
     mruby-array-ext mruby-hash-ext mruby-string-ext mruby-symbol-ext mruby-numeric-ext
     mruby-range-ext mruby-proc-ext mruby-object-ext mruby-kernel-ext mruby-class-ext
     mruby-compar-ext mruby-enum-ext mruby-enum-lazy mruby-enum-chain mruby-enumerator

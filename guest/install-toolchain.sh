@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the pinned Debian toolchain that builds data/kobako.wasm, and enables deb-src so the
-# build can fetch Debian's source packages of mruby and Oniguruma. Idempotent; needs root (or sudo).
+# build can fetch Debian's source packages of mruby and Oniguruma (trixie's). Idempotent; needs root (or sudo).
 set -euo pipefail
 
 SUDO=""
@@ -28,6 +28,15 @@ grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ /etc/apt/sources.list && h
 if [ "$have_src" -eq 0 ]; then
   # Mirror every existing `deb` entry as `deb-src` (deb822 format, as on Debian 12 images).
   $SUDO sh -c "sed -n '/^Types:/,/^\$/p' /etc/apt/sources.list.d/debian.sources | sed 's/^Types: deb\$/Types: deb-src/' > $src_list"
+  need=1
+fi
+
+# The guest's sources (mruby 3.3, Oniguruma 6.9.9) are Debian trixie's source packages: add that
+# suite's deb-src only (no binary packages come from it).
+trixie_list=/etc/apt/sources.list.d/kobako-deb-src-trixie.sources
+if ! grep -rqs '^Suites:.*trixie' /etc/apt/sources.list.d/; then
+  $SUDO sh -c "printf '%s\\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' 'Suites: trixie' \
+    'Components: main' 'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' > $trixie_list"
   need=1
 fi
 

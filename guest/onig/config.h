@@ -7,8 +7,8 @@
 #define HAVE_UNISTD_H 1
 #define HAVE_INTTYPES_H 1
 #define PACKAGE "onig"
-#define PACKAGE_VERSION "6.9.8"
-#define VERSION "6.9.8"
+#define PACKAGE_VERSION "6.9.9"
+#define VERSION "6.9.9"
 #define SIZEOF_INT 4
 #define SIZEOF_LONG 4
 #define SIZEOF_LONG_LONG 8

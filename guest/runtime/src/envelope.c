@@ -2,6 +2,7 @@
 
 #include <mruby/array.h>
 #include <mruby/error.h>
+#include <mruby/internal.h>
 #include <mruby/string.h>
 #include <stdio.h>
 
@@ -55,6 +56,9 @@ static void write_backtrace(mrb_state *mrb, wire_writer *w, mrb_value exc);
 
 static void write_exception(mrb_state *mrb, wire_writer *w, mrb_value exc, const char *kind,
                             const mrb_value *snippet) {
+  /* Reachable while #message and the backtrace allocate: a GC would otherwise strip the
+   * preallocated SystemStackError (mruby clears unreferenced preallocated errors) mid-read. */
+  mrb_gc_protect(mrb, exc);
   const char *klass = mrb_obj_classname(mrb, exc);
   error_start_n(w, kind, klass ? klass : "Exception", snippet ? 5 : 4);
   mrb_value message = kobako_exception_message(mrb, exc);

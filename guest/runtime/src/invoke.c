@@ -4,6 +4,7 @@
 #include <mruby/compile.h>
 #include <mruby/dump.h>
 #include <mruby/error.h>
+#include <mruby/internal.h>
 #include <mruby/hash.h>
 #include <mruby/irep.h>
 #include <mruby/proc.h>

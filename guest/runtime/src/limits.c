@@ -1,9 +1,10 @@
 /*
  * The caps of one invocation, set by the host with kobako_limits() before kobako_invoke.
  *
- * Memory: mruby allocates through kobako_allocf, which counts the live bytes of the Ruby state.
- * Past baseline + limit it refuses; mruby then runs a full GC and asks again, and a second
- * refusal of the same request is final: the invocation ends as "memory", whatever the script
+ * Memory: mruby allocates through kobako_allocf, which counts the live bytes of the Ruby state
+ * (the usable size of every block, which is also what it checks). Past baseline + limit it
+ * refuses; mruby then runs a full GC and asks again, and a second refusal of the same request
+ * is final: the invocation ends as "memory", whatever the script
  * does with the NoMemoryError (every later allocation is refused too).
  *
  * Time: the patched VM calls kobako_tick every few thousand backward jumps and sends; past the
@@ -15,6 +16,7 @@
 #include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #define TICK_INTERVAL 4096
@@ -39,6 +41,14 @@ static uint64_t now_ns(void) {
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* mruby retries the very same request after a full GC: a second refusal is final. */
+static void *refuse(void *p, size_t size) {
+  if (p == refused_p && size == refused_size) memory_hit = true;
+  refused_p = p;
+  refused_size = size;
+  return NULL;
+}
+
 void *kobako_allocf(mrb_state *mrb, void *p, size_t size, void *ud) {
   (void)mrb;
   (void)ud;
@@ -49,16 +59,30 @@ void *kobako_allocf(mrb_state *mrb, void *p, size_t size, void *ud) {
     }
     return NULL;
   }
+  if (memory_hit) return refuse(p, size);
   size_t old = p ? malloc_usable_size(p) : 0;
-  if (memory_hit || (memory_limit && size > old && live - old + size > baseline + memory_limit)) {
-    /* mruby retries the very same request after a full GC: a second refusal is final. */
-    if (p == refused_p && size == refused_size) memory_hit = true;
-    refused_p = p;
-    refused_size = size;
-    return NULL;
+  void *q;
+  if (!memory_limit || size <= old) {
+    q = realloc(p, size);
+    if (!q) return NULL;
+  } else {
+    /* Growing under a cap: take the new block first, so that the check is on what is counted
+     * (the block's usable size, which may exceed the request) and a refusal leaves p as it was.
+     * A request over the cap by itself is refused without asking malloc. */
+    size_t cap = baseline + memory_limit;
+    size_t room = live < cap ? cap - live : 0; /* how much more may be held */
+    if (size - old > room) return refuse(p, size);
+    q = malloc(size);
+    if (!q) return NULL;
+    if (malloc_usable_size(q) - old > room) {
+      free(q);
+      return refuse(p, size);
+    }
+    if (p) {
+      memcpy(q, p, old < size ? old : size);
+      free(p);
+    }
   }
-  void *q = realloc(p, size);
-  if (!q) return NULL;
   refused_p = NULL;
   refused_size = 0;
   live = live - old + malloc_usable_size(q);

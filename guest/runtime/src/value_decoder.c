@@ -2,7 +2,9 @@
 
 #include <mruby/array.h>
 #include <mruby/hash.h>
+#include <mruby/internal.h>
 #include <mruby/string.h>
+#include <stdlib.h>
 
 #include "handle.h"
 #include "value_encoder.h"
@@ -14,10 +16,34 @@ static mrb_noreturn void malformed(mrb_state *mrb, const char *what) {
   mrb_raisef(mrb, E_ARGUMENT_ERROR, "malformed value from the host: %s", what);
 }
 
-static uint64_t be_u64(const uint8_t *p) {
-  uint64_t v = 0;
-  for (int i = 0; i < 8; i++) v = (v << 8) | p[i];
-  return v;
+/* ext BigInt: two's complement, big-endian, any length. An Integer when it fits int64, else a
+ * big integer (mruby-bigint). */
+static mrb_value decode_bigint(mrb_state *mrb, const uint8_t *p, uint32_t len) {
+  if (len == 0) malformed(mrb, "empty bigint");
+  mrb_bool negative = (p[0] & 0x80) != 0;
+  while (len > 1 && ((p[0] == 0x00 && !(p[1] & 0x80)) || (p[0] == 0xff && (p[1] & 0x80)))) p++, len--;
+  if (len <= 8) {
+    uint64_t v = negative ? UINT64_MAX : 0;
+    for (uint32_t i = 0; i < len; i++) v = (v << 8) | p[i];
+    return mrb_int_value(mrb, (mrb_int)(int64_t)v);
+  }
+  /* The magnitude in hex, for mruby-bigint's string constructor. */
+  char *hex = malloc((size_t)len * 2);
+  if (!hex) mrb_raise(mrb, E_RUNTIME_ERROR, "out of memory decoding a big integer");
+  unsigned carry = 1;
+  for (uint32_t i = len; i-- > 0;) {
+    unsigned b = p[i];
+    if (negative) {
+      b = (uint8_t)~b + carry;
+      carry = b >> 8;
+      b &= 0xff;
+    }
+    hex[i * 2] = "0123456789abcdef"[b >> 4];
+    hex[i * 2 + 1] = "0123456789abcdef"[b & 15];
+  }
+  mrb_value big = mrb_bint_new_str(mrb, hex, (mrb_int)len * 2, negative ? -16 : 16);
+  free(hex);
+  return big;
 }
 
 /* Dict and Map payloads: a MessagePack array [k1, v1, k2, v2, ...]. */
@@ -64,8 +90,7 @@ static mrb_value decode_ext(mrb_state *mrb, const wire_item *item, int depth, mr
   case KOBAKO_EXT_MAP:
     return decode_pairs(mrb, item, depth, FALSE, FALSE);
   case KOBAKO_EXT_BIGINT:
-    if (item->len != 8) malformed(mrb, "bigint is not 8 bytes");
-    return mrb_int_value(mrb, (mrb_int)(int64_t)be_u64(item->p));
+    return decode_bigint(mrb, item->p, item->len);
   default:
     malformed(mrb, "unknown extension type");
   }
@@ -79,8 +104,7 @@ static mrb_value decode(mrb_state *mrb, wire_reader *r, int depth, mrb_bool symb
   case WIRE_NIL: return mrb_nil_value();
   case WIRE_BOOL: return mrb_bool_value(item.b);
   case WIRE_INT: return mrb_int_value(mrb, (mrb_int)item.i);
-  case WIRE_UINT:
-    mrb_raise(mrb, E_RANGE_ERROR, "integer from the host is beyond the 64-bit range");
+  case WIRE_UINT: return mrb_bint_new_uint64(mrb, item.u);
   case WIRE_FLOAT: return mrb_float_value(mrb, item.f);
   case WIRE_STR:
   case WIRE_BIN: return mrb_str_new(mrb, (const char *)item.p, item.len);

@@ -2,7 +2,9 @@
 
 #include <mruby/array.h>
 #include <mruby/hash.h>
+#include <mruby/internal.h>
 #include <mruby/string.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "handle.h"
@@ -153,6 +155,50 @@ static void encode_integer(encoder *e, mrb_int i) {
   wire_raw(e->w, be, 8);
 }
 
+static int hex_digit(char c) {
+  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c - 'A' + 10;
+}
+
+/* A big integer (beyond int64: mruby-bigint normalises everything else to a machine integer) as
+ * ext BigInt with the fewest two's-complement big-endian bytes that hold it and its sign. */
+static bool encode_bigint(encoder *e, mrb_value v) {
+  int arena = mrb_gc_arena_save(e->mrb);
+  mrb_value hex = mrb_bint_to_s(e->mrb, v, 16);
+  const char *p = RSTRING_PTR(hex);
+  size_t len = (size_t)RSTRING_LEN(hex);
+  bool negative = len > 0 && p[0] == '-';
+  if (negative) p++, len--;
+  size_t n = len / 2 + 1; /* magnitude bytes plus one for the sign */
+  uint8_t *bytes = malloc(n);
+  if (!bytes) {
+    mrb_gc_arena_restore(e->mrb, arena);
+    return fail(e, v, "out of memory encoding a big integer");
+  }
+  memset(bytes, 0, n);
+  for (size_t i = 0; i < len; i++) { /* from the least significant digit */
+    int d = hex_digit(p[len - 1 - i]);
+    bytes[n - 1 - i / 2] |= (uint8_t)(i % 2 ? d << 4 : d);
+  }
+  if (negative) { /* two's complement: invert and add one */
+    unsigned carry = 1;
+    for (size_t i = n; i-- > 0;) {
+      unsigned b = (uint8_t)~bytes[i] + carry;
+      bytes[i] = (uint8_t)b;
+      carry = b >> 8;
+    }
+  }
+  /* Drop leading bytes that only repeat the sign. */
+  size_t skip = 0;
+  while (n - skip > 1 && ((bytes[skip] == 0x00 && !(bytes[skip + 1] & 0x80)) ||
+                          (bytes[skip] == 0xff && (bytes[skip + 1] & 0x80))))
+    skip++;
+  wire_ext_header(e->w, KOBAKO_EXT_BIGINT, (uint32_t)(n - skip));
+  wire_raw(e->w, bytes + skip, n - skip);
+  free(bytes);
+  mrb_gc_arena_restore(e->mrb, arena);
+  return true;
+}
+
 static bool encode(encoder *e, mrb_value v) {
   switch (mrb_type(v)) {
   case MRB_TT_FALSE:
@@ -165,6 +211,8 @@ static bool encode(encoder *e, mrb_value v) {
   case MRB_TT_INTEGER:
     encode_integer(e, mrb_integer(v));
     return true;
+  case MRB_TT_BIGINT:
+    return encode_bigint(e, v);
   case MRB_TT_FLOAT:
     wire_float(e->w, mrb_float(v));
     return true;

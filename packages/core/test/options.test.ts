@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { resolveOptions } from "../src/host/options.js";
 
 describe("sandbox options", () => {
-  it("default to 1 MiB output caps, a 1 MiB memory cap and a 60 s timeout", () => {
+  it("default to 1 MiB output caps, a 4 MiB memory cap and a 60 s timeout", () => {
     expect(resolveOptions(undefined)).toEqual({
       stdoutLimit: 1 << 20,
       stderrLimit: 1 << 20,
-      memoryLimit: 1 << 20,
+      memoryLimit: 4 << 20,
       timeout: 60_000,
     });
   });

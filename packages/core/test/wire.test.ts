@@ -40,6 +40,8 @@ describe("byte vectors of docs/ABI.md", () => {
     [":a", "92 00 d4 01 61", Symbol.for("a")],
     ["{a: 1}", "92 00 d6 03 92 a1 61 01", { a: 1 }],
     ["2**60", "92 00 d7 05 10 00 00 00 00 00 00 00", 2n ** 60n],
+    ["2**64", "92 00 c7 09 05 01 00 00 00 00 00 00 00 00", 2n ** 64n],
+    ["-(2**64)", "92 00 c7 09 05 ff 00 00 00 00 00 00 00 00", -(2n ** 64n)],
     ["-0.0", "92 00 cb 80 00 00 00 00 00 00 00", -0],
     ['"\\xff"', "92 00 c4 01 ff", Uint8Array.of(0xff)],
   ];
@@ -68,6 +70,9 @@ describe("decoding values", () => {
     expect(ok("92 00 d7 05 80 00 00 00 00 00 00 00")).toBe(-(2n ** 63n));
     expect(ok("92 00 d7 05 7f ff ff ff ff ff ff ff")).toBe(2n ** 63n - 1n);
     expect(ok("92 00 d7 05 00 00 00 00 00 00 00 05")).toBe(5);
+    expect(ok("92 00 c7 09 05 01 00 00 00 00 00 00 00 00")).toBe(2n ** 64n);
+    expect(ok("92 00 c7 09 05 ff 00 00 00 00 00 00 00 00")).toBe(-(2n ** 64n));
+    expect(ok("92 00 d4 05 ff")).toBe(-1);
   });
 
   it("B28 keeps __proto__ and constructor keys as own data of a plain object", () => {
@@ -143,7 +148,7 @@ describe("garbage never crashes the decoder", () => {
     ["the never-used byte", "c1"],
     ["an unknown extension", "d4 09 00"],
     ["msgpack's timestamp extension", "d6 ff 00 00 00 00"],
-    ["a BigInt of the wrong size", "d4 05 01"],
+    ["an empty BigInt", "c7 00 05"],
     ["a Dict that is not an array", "d4 03 c0"],
     ["a Dict of odd length", "d5 03 91 01"],
     ["a Dict with a non-string key", "d6 03 92 01 02"],
@@ -214,11 +219,15 @@ describe("encoding", () => {
     expect(roundTrip(Number.NEGATIVE_INFINITY)).toBe(Number.NEGATIVE_INFINITY);
   });
 
-  it("writes bigints as int when safe, ext BigInt within int64, and refuses the rest", () => {
+  it("writes bigints as int when safe, ext BigInt of 8 bytes within int64, of more past it", () => {
     expect(toHex(encodeWire(7n))).toBe("07");
     expect(toHex(encodeWire(-(2n ** 63n)))).toBe("d7 05 80 00 00 00 00 00 00 00");
-    expect(wireError(() => encodeWire(2n ** 63n)).reason).toBe("range");
-    expect(wireError(() => encodeWire(-(2n ** 63n) - 1n)).reason).toBe("range");
+    expect(toHex(encodeWire(2n ** 63n))).toBe("c7 09 05 00 80 00 00 00 00 00 00 00");
+    expect(toHex(encodeWire(-(2n ** 63n) - 1n))).toBe("c7 09 05 ff 7f ff ff ff ff ff ff ff");
+    expect(toHex(encodeWire(2n ** 64n))).toBe("c7 09 05 01 00 00 00 00 00 00 00 00");
+    for (const big of [2n ** 100n, -(2n ** 100n), 3n ** 200n, -(3n ** 200n) + 1n, 2n ** 127n]) {
+      expect(roundTrip(big)).toBe(big);
+    }
   });
 
   it("writes undefined as nil and plain objects as Dict, skipping symbol keys", () => {

@@ -14,7 +14,7 @@ stdout and stderr, then the value of its last expression.
   -                run Ruby read from standard input
   --timeout MS     stop the script after MS milliseconds (default 60000)
   --memory-limit BYTES|none
-                   cap the script's Ruby heap at BYTES (default 1048576)
+                   cap the script's Ruby heap at BYTES (default 4194304)
   -h, --help       show this help
 
 Exit status: 0 on success, 1 when the script fails, 2 on a usage error.`;

@@ -58,15 +58,15 @@ describe("kobako CLI", () => {
     );
   });
 
-  it("B61 caps memory at 1 MiB by default; --memory-limit changes or lifts it", () => {
-    const bomb = 's = "x" * 3_000_000; s.size';
+  it("B61 caps memory at 4 MiB by default; --memory-limit changes or lifts it", () => {
+    const bomb = 's = "x" * 6_000_000; s.size';
     const capped = kobako(["-e", bomb]);
     expect(capped.status).toBe(1);
     expect(capped.stderr).toMatch(
-      /^NoMemoryError: .*memoryLimit of 1048576 bytes \(MemoryLimitError\)/,
+      /^NoMemoryError: .*memoryLimit of 4194304 bytes \(MemoryLimitError\)/,
     );
-    expect(kobako(["--memory-limit", "8000000", "-e", bomb]).stdout).toBe("3000000\n");
-    expect(kobako(["--memory-limit", "none", "-e", bomb]).stdout).toBe("3000000\n");
+    expect(kobako(["--memory-limit", "16000000", "-e", bomb]).stdout).toBe("6000000\n");
+    expect(kobako(["--memory-limit", "none", "-e", bomb]).stdout).toBe("6000000\n");
     expect(kobako(["--memory-limit", "0", "-e", "1"]).status).toBe(2);
   });
 

@@ -80,11 +80,15 @@ describe("B20 values host → guest → host", () => {
     if (Object.is(value, -0)) expect(Object.is(back, -0)).toBe(true);
   });
 
-  it("refuses a bigint beyond int64 in the guest, as a service failure", async () => {
-    given[0] = 2n ** 64n;
-    const error = await failure(echo.eval("Host::Give.call(0)"));
-    expect(error).toBeInstanceOf(ServiceError);
-    expect(error.message).toMatch(/64-bit integer range/);
+  it("gives a bigint beyond int64 to the guest as a big Integer, and takes it back", async () => {
+    for (const big of [2n ** 64n, -(2n ** 64n) - 1n, 3n ** 100n]) {
+      given[0] = big;
+      expect(await echo.eval("x = Host::Give.call(0); [x.class.to_s, x.to_s]")).toEqual([
+        "Integer",
+        String(big),
+      ]);
+      expect(await echo.eval("Host::Give.call(0)")).toBe(big);
+    }
   });
 
   it("B28 keeps __proto__ and constructor keys of a host object as plain data", async () => {

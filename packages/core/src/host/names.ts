@@ -2,12 +2,12 @@
 export const CONSTANT_NAME = /^[A-Z]\w*$/;
 
 /**
- * Top-level constants of the guest (mruby 3.1 with kobako's gems, as `Object.constants` lists
+ * Top-level constants of the guest (mruby 3.3 with kobako's gems, as `Object.constants` lists
  * them) and of Ruby's standard library the guest may grow: a service namespace of one of these
  * names would replace or reopen a class the guest relies on.
  */
 export const RESERVED_NAMESPACES: ReadonlySet<string> = new Set([
-  // mruby 3.1 core and the gems of guest/build_config.rb
+  // mruby 3.3 core and the gems of guest/build_config.rb
   "ArgumentError",
   "Array",
   "BasicObject",

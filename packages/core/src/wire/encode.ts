@@ -54,12 +54,7 @@ export class ValueEncoder {
       out.int(Number(value));
       return;
     }
-    if (value < INT64_MIN || value > INT64_MAX) {
-      throw new WireError("range", `bigint ${value} is outside the 64-bit integer range`);
-    }
-    const data = new Uint8Array(8);
-    new DataView(data.buffer).setBigInt64(0, value);
-    out.ext(ExtType.BigInt, data);
+    out.ext(ExtType.BigInt, twosComplement(value));
   }
 
   private object(out: Writer, value: object, depth: number): void {
@@ -129,6 +124,23 @@ export class ValueEncoder {
   }
 }
 
+/** 8 bytes within int64 (the guest's machine integers), else the fewest that hold the sign. */
+function twosComplement(value: bigint): Uint8Array {
+  if (value >= INT64_MIN && value <= INT64_MAX) {
+    const data = new Uint8Array(8);
+    new DataView(data.buffer).setBigInt64(0, value);
+    return data;
+  }
+  const magnitude = value < 0n ? ~value : value;
+  const size = (magnitude.toString(2).length >> 3) + 1;
+  const hex = BigInt.asUintN(size * 8, value)
+    .toString(16)
+    .padStart(size * 2, "0");
+  const data = new Uint8Array(size);
+  for (let i = 0; i < size; i++) data[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return data;
+}
+
 function describeObject(value: object): string {
   const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
   return typeof name === "string" && name !== "" ? `an instance of ${name}` : "an object";
@@ -137,9 +149,9 @@ function describeObject(value: object): string {
 /**
  * Encodes a JavaScript value in the wire format of docs/ABI.md (the inverse of the decoder):
  * integers that are safe numbers in their smallest int form, every other number as float 64
- * (so -0, NaN and ±Infinity survive), bigint as int or ext BigInt, plain objects as ext Dict,
+ * (so -0, NaN and ±Infinity survive), bigint as int or ext BigInt (any size), plain objects as ext Dict,
  * `Map` as ext Map, `Symbol` as ext Symbol, `Uint8Array` as bin. Throws a {@link WireError} on
- * cycles, nesting deeper than {@link MAX_DEPTH}, bigints outside int64, and values with no
+ * cycles, nesting deeper than {@link MAX_DEPTH}, and values with no
  * mapping (unless `options.toHandle` is given).
  */
 export function encodeWire(value: unknown, options: EncodeOptions = {}): Uint8Array {

@@ -56,10 +56,18 @@ function decodeMap(data: Uint8Array, context: DecodeContext): Map<unknown, unkno
 }
 
 function decodeBigInt(data: Uint8Array): bigint | number {
-  if (data.byteLength !== 8) {
-    throw new WireError("malformed", `BigInt payload has ${data.byteLength} bytes, expected 8`);
+  if (data.byteLength === 0) {
+    throw new WireError("malformed", "BigInt payload is empty");
   }
-  const value = new DataView(data.buffer, data.byteOffset, 8).getBigInt64(0, false);
+  // Two's complement, big-endian: 8 bytes for an int64, as many as it takes past that.
+  let value: bigint;
+  if (data.byteLength === 8) {
+    value = new DataView(data.buffer, data.byteOffset, 8).getBigInt64(0, false);
+  } else {
+    let hex = "";
+    for (const byte of data) hex += byte.toString(16).padStart(2, "0");
+    value = BigInt.asIntN(data.byteLength * 8, BigInt(`0x${hex}`));
+  }
   const small = Number(value);
   return Number.isSafeInteger(small) ? small : value;
 }

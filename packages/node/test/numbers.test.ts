@@ -1,0 +1,107 @@
+// Issue 12: the guest computes what CRuby computes with integers and floats — exact 64-bit
+// integers (mruby 3.3 without boxing), big integers past them, correctly rounded float literals
+// and Float#to_s in CRuby's shortest round-trip form. Expected values are CRuby 3.4's answers.
+import { afterAll, describe, expect, it } from "vitest";
+import { MemoryLimitError, Sandbox } from "../dist/index.js";
+import { failure } from "./support.js";
+
+const sandbox = new Sandbox();
+afterAll(() => sandbox.close());
+
+describe("integers compare exactly beyond 2^30", () => {
+  it.each([
+    ["1_704_067_200 == 1_704_067_200", true],
+    ["10**10 > 10**9", true],
+    ["ts = 1_704_067_200; [ts].include?(ts)", true],
+    ['"abc".hash == "abc".dup.hash', true],
+    ["2**40 <=> 2**40 + 1", -1],
+    ["{1_704_067_200 => :a}[1_704_067_200]", Symbol.for("a")],
+    ["[3_000_000_000, 2_000_000_000].max", 3_000_000_000],
+    ["[(2**62).class, (2**64).class].map(&:to_s)", ["Integer", "Integer"]],
+  ])("%s", async (source, expected) => {
+    expect(await sandbox.eval(source)).toEqual(expected);
+  });
+});
+
+describe("copies of numbers keep their value", () => {
+  it.each([
+    ["1.5.dup", 1.5],
+    ["1.5.clone", 1.5],
+    ["(2**40).dup", 2 ** 40],
+    ["(2**40).clone", 2 ** 40],
+    ["(2**70).dup", 2n ** 70n],
+  ])("%s", async (source, expected) => {
+    expect(await sandbox.eval(source)).toBe(expected);
+  });
+});
+
+describe("big integers", () => {
+  it.each([
+    ["2**64", 2n ** 64n],
+    ["-(2**64)", -(2n ** 64n)],
+    ["(1..30).inject(:*)", 265252859812191058636308480000000n],
+    ["1e20.to_i", 100000000000000000000n],
+    ["2**64 - 2**64 + 1", 1],
+    ["(2**64).to_s", "18446744073709551616"],
+    ["(2**100) / (2**90)", 1024],
+    ["9_223_372_036_854_775_807 + 1", 2n ** 63n],
+    ["-9_223_372_036_854_775_808 - 1", -(2n ** 63n) - 1n],
+    ["3_037_000_500 * 3_037_000_500", 9223372037000250000n],
+  ])("%s", async (source, expected) => {
+    expect(await sandbox.eval(source)).toBe(expected);
+  });
+
+  it("cross to the host as bigint and back from it", async () => {
+    await using box = new Sandbox();
+    box.define("Host").bind("Echo", (x: unknown) => x);
+    await box.preload({
+      name: "Twice",
+      code: "Twice = ->(x) { [x * 2, x.class.to_s, Host::Echo.call(x)] }",
+    });
+    const big = 3n ** 100n;
+    expect(await box.run("Twice", [big])).toEqual([big * 2n, "Integer", big]);
+    expect(await box.run("Twice", [-(2n ** 64n)])).toEqual([-(2n ** 65n), "Integer", -(2n ** 64n)]);
+    expect(await box.run("Twice", [2n ** 63n])).toEqual([2n ** 64n, "Integer", 2n ** 63n]);
+  });
+});
+
+describe("floats as CRuby reads and prints them", () => {
+  it.each([
+    ["0.1 + 0.2 == 0.3", false],
+    ["0.1 + 0.2", 0.30000000000000004],
+    ["0.3", 0.3],
+    ["2.675", 2.675],
+    ["1e23", 1e23],
+    ['"0.3".to_f == 0.3', true],
+    ["Math::PI.to_s", "3.141592653589793"],
+    ["(0.1 + 0.2).to_s", "0.30000000000000004"],
+    ["9999999999999998.0.to_s", "9.999999999999998e+15"],
+    [
+      "[1e15, 1e14, 0.0001, 0.00001, 1.5e-7].map(&:to_s)",
+      ["1.0e+15", "100000000000000.0", "0.0001", "1.0e-05", "1.5e-07"],
+    ],
+    [
+      "[100.0, -0.0, 1.0/3, 5e-324, 1e100].inspect",
+      "[100.0, -0.0, 0.3333333333333333, 5.0e-324, 1.0e+100]",
+    ],
+    ['"#{2.5} #{1e20}"', "2.5 1.0e+20"],
+  ])("%s", async (source, expected) => {
+    expect(await sandbox.eval(source)).toEqual(expected);
+  });
+});
+
+describe("fibers under a memory limit", () => {
+  it("a loop that makes fibers forever ends as MemoryLimitError, not a trap", async () => {
+    await using box = new Sandbox({ memoryLimit: 1 << 20, timeout: 10_000 });
+    const error = await failure(box.eval("a = []; loop { a << Fiber.new { 1 } }"));
+    expect(error).toBeInstanceOf(MemoryLimitError);
+    expect(await box.eval("Fiber.new { 6 * 7 }.resume")).toBe(42);
+  });
+
+  it("so does it under the default caps", async () => {
+    await using box = new Sandbox({ timeout: 10_000 });
+    expect(await failure(box.eval("a = []; loop { a << Fiber.new { 1 } }"))).toBeInstanceOf(
+      MemoryLimitError,
+    );
+  });
+});
