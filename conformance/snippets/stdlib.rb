@@ -103,3 +103,15 @@ GC.start
 ["a", "b"].sum
 # == hash-to-json-style
 {"k" => [1, nil]}.to_s
+# == require-time-returns
+[require("time"), require("time"), require("enumerator")]
+# == load-error-rescue
+begin
+  require "active_support"
+rescue LoadError => e
+  [e.class.superclass, e.message, e.path]
+end
+# == pp-multiple
+pp(1, "two")
+# == public-send-args
+[1, 2, 3].public_send(:inject, :+)

@@ -131,3 +131,17 @@ p = Point.new(1, 2)
 p[:x] = 9
 p[1] = 8
 p.to_a
+# == keyword-init-positional-error
+P = Struct.new(:a, keyword_init: true)
+P.new(1)
+# == keyword-unknown
+P = Struct.new(:a, :b)
+P.new(a: 1, c: 2)
+# == keyword-init-false
+P = Struct.new(:a, :b, keyword_init: false)
+P.new(a: 1)
+# == keyword-init-with-block
+P = Struct.new(:a, :b, keyword_init: true) do
+  def sum = a + b
+end
+P.new(a: 1, b: 2).sum
