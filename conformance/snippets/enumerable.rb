@@ -167,3 +167,13 @@ Math.sqrt(xs.sum { |x| (x - mean)**2 } / xs.size)
 [Float::INFINITY, 1.0, -Float::INFINITY].sum.nan?
 # == grep-v-block
 %w[apple banana cherry].grep_v(/an/) { |s| s.upcase }
+# == max-min-n-block
+[%w[pear fig banana].max(2) { |a, b| a.size <=> b.size }, (1..10).min(3), (1..10).max(2)]
+# == min-by-max-by-n
+[%w[aaa b cc].min_by(2, &:size), %w[aaa b cc].max_by(2, &:size)]
+# == max-by-incomparable
+[1, "a"].max_by { |x| x }
+# == sum-each-with-index
+[10, 20, 30].each_with_index.sum { |v, i| v * i }
+# == sum-hash-pairs
+{a: 1, b: 2}.sum { |k, v| v * 10 }

@@ -175,3 +175,11 @@ sieve.each_index.select { |i| sieve[i] }
 Integer.sqrt(-1)
 # == integer-parse-options
 [Integer("0x1f", exception: false), Integer("12", 8), Integer(nil, exception: false)]
+# == round-negative-digits-edge
+[5.round(-3), 500.round(-3), -500.round(-3), 1500.round(-3, half: :even), 2500.round(-3, half: :even), 15.round(-1, half: :down)]
+# == ceil-floor-truncate-negative
+[-1234.ceil(-2), 1201.ceil(-2), -1299.truncate(-2), 1299.truncate(-2), 99.floor(-2), 7.floor(1)]
+# == pow-negative-exponent-more
+[(-2) ** -3, 10 ** -1, 1 ** -5]
+# == zero-pow-negative
+0 ** -1

@@ -179,9 +179,14 @@ end
 class Integer
   alias __kobako_chr chr
 
-  def chr(*enc)
-    return __kobako_chr if enc.empty?
-    e = Encoding.find(enc.first)
-    e == Encoding::UTF_8 ? __kobako_chr("UTF-8") : __kobako_chr
+  def chr(enc = nil)
+    return __kobako_chr if enc.nil?
+    unless enc.is_a?(String) || enc.is_a?(Encoding)
+      raise TypeError, "wrong argument type #{enc.class} (expected Encoding)"
+    end
+    e = Encoding.find(enc)
+    return __kobako_chr("UTF-8") if e == Encoding::UTF_8
+    raise RangeError, "#{self} out of char range" if e == Encoding::US_ASCII && (self < 0 || self > 0x7f)
+    __kobako_chr
   end
 end

@@ -22,7 +22,8 @@ module Kobako
     total = init
     f = nil # the running Float sum once one shows up, with its compensation c
     c = 0.0
-    list.each do |x|
+    list.each do |*xs|
+      x = xs.size > 1 ? xs : xs.first # each_with_index and hashes yield more than one value
       x = block.call(x) if block
       if f.nil? && x.is_a?(Float) && __real?(total)
         f = total.to_f

@@ -112,17 +112,15 @@ class Time
     when "g" then __kobako_pad(__kobako_iso_week[0] % 100, flags, width, 2, "0")
     when "V" then __kobako_pad(__kobako_iso_week[1], flags, width, 2, "0")
     when "s" then __kobako_pad(to_i, flags, width, 1, "0")
-    when "n" then "\n"
-    when "t" then "\t"
-    when "%" then "%"
-    when "F" then __kobako_text(strftime("%Y-%m-%d"), flags, width)
-    when "T", "X" then __kobako_text(strftime("%H:%M:%S"), flags, width)
-    when "D", "x" then __kobako_text(strftime("%m/%d/%y"), flags, width)
-    when "R" then __kobako_text(strftime("%H:%M"), flags, width)
-    when "r" then __kobako_text(strftime("%I:%M:%S %p"), flags, width)
-    when "c" then __kobako_text(strftime("%a %b %e %H:%M:%S %Y"), flags, width)
-    when "v" then __kobako_text(strftime("%e-%^b-%4Y"), flags, width)
-    when "+" then __kobako_text(strftime("%a %b %e %H:%M:%S %Z %Y"), flags, width)
+    when "n" then __kobako_text("\n", flags, width)
+    when "t" then __kobako_text("\t", flags, width)
+    when "%" then __kobako_text("%", flags, width)
+    else
+      # Composite directives: padded to the width even with "-", never case-swapped by "#".
+      composite = { "F" => "%Y-%m-%d", "T" => "%H:%M:%S", "X" => "%H:%M:%S", "D" => "%m/%d/%y",
+                    "x" => "%m/%d/%y", "R" => "%H:%M", "r" => "%I:%M:%S %p",
+                    "c" => "%a %b %e %H:%M:%S %Y", "v" => "%e-%^b-%4Y" }[conv]
+      composite && __kobako_text(strftime(composite), flags.delete("-").delete("#"), width)
     end
   end
 
