@@ -18,6 +18,14 @@ describe("integers compare exactly beyond 2^30", () => {
     ["{1_704_067_200 => :a}[1_704_067_200]", Symbol.for("a")],
     ["[3_000_000_000, 2_000_000_000].max", 3_000_000_000],
     ["[(2**62).class, (2**64).class].map(&:to_s)", ["Integer", "Integer"]],
+    ["1 > 2**64", false],
+    ["[2**64, 1].max", 2n ** 64n],
+    ["[2**64, 1, -(2**70), 2**63].sort", [-(2n ** 70n), 1, 2n ** 63n, 2n ** 64n]],
+    ["2**64 == 2.0**64", true],
+    ["(2**53 + 1) <=> 2.0**53", 1],
+    ["2.0**53 <=> 2**53 + 1", -1],
+    ["(2**64 + 1) <=> 2.0**64", 1],
+    ["(2**60 + 1).send(:>, 2**60)", true],
   ])("%s", async (source, expected) => {
     expect(await sandbox.eval(source)).toEqual(expected);
   });
@@ -47,6 +55,8 @@ describe("big integers", () => {
     ["9_223_372_036_854_775_807 + 1", 2n ** 63n],
     ["-9_223_372_036_854_775_808 - 1", -(2n ** 63n) - 1n],
     ["3_037_000_500 * 3_037_000_500", 9223372037000250000n],
+    ['Integer("18446744073709551616")', 2n ** 64n],
+    ["begin; (2**64).to_r; rescue RangeError; :range; end", Symbol.for("range")],
   ])("%s", async (source, expected) => {
     expect(await sandbox.eval(source)).toBe(expected);
   });
@@ -62,6 +72,18 @@ describe("big integers", () => {
     expect(await box.run("Twice", [big])).toEqual([big * 2n, "Integer", big]);
     expect(await box.run("Twice", [-(2n ** 64n)])).toEqual([-(2n ** 65n), "Integer", -(2n ** 64n)]);
     expect(await box.run("Twice", [2n ** 63n])).toEqual([2n ** 64n, "Integer", 2n ** 63n]);
+  });
+});
+
+describe("rounding to tens and hundreds", () => {
+  it.each([
+    ["1234.round(-2)", 1200],
+    ["1250.round(-2)", 1300],
+    ["-1250.round(-2)", -1300],
+    ["1249.round(-1)", 1250],
+    ["(2**64 + 50).round(-2)", 18446744073709551700n],
+  ])("%s", async (source, expected) => {
+    expect(await sandbox.eval(source)).toBe(expected);
   });
 });
 
@@ -85,6 +107,11 @@ describe("floats as CRuby reads and prints them", () => {
       "[100.0, -0.0, 0.3333333333333333, 5.0e-324, 1.0e+100]",
     ],
     ['"#{2.5} #{1e20}"', "2.5 1.0e+20"],
+    ['format("%.2f %.0f %.0f", 0.125, 0.5, 2.5)', "0.12 0 2"],
+    [
+      'format("%06.2f|%+.1f|%-6.1f|%.3e", -1.5, 2.25, 3.14159, 12345.678)',
+      "-01.50|+2.2|3.1   |1.235e+04",
+    ],
   ])("%s", async (source, expected) => {
     expect(await sandbox.eval(source)).toEqual(expected);
   });
