@@ -107,3 +107,5 @@ Range.new(1, 3, true).to_a
 [(1..10).step(3).size, (1...10).step(3).size, (1...11).step(5).size]
 # == step-float-drift
 (1.0..2.0).step(0.1).to_a.last(3)
+# == empty-integer-ranges
+[(3..1).to_a, (3...3).to_a, (-1..-5).entries, (1..1).to_a]

@@ -76,3 +76,16 @@ end
     end
   end
 end
+
+module Kernel
+  alias __kobako_clone clone
+
+  # clone(freeze: false) gives an unfrozen copy; clone(freeze: true) a frozen one.
+  def clone(freeze: nil)
+    unless [nil, true, false].include?(freeze)
+      raise ArgumentError, "unexpected value for freeze: #{freeze.inspect}"
+    end
+    copy = freeze == false && frozen? ? dup : __kobako_clone
+    freeze ? copy.freeze : copy
+  end
+end

@@ -42,6 +42,18 @@ class Range
     step(n)
   end
 
+  # mruby 3.3 sizes the array of an Integer range as end - begin + 1 even when that is
+  # negative, so (5..1).to_a ran into the memory cap; CRuby answers [].
+  alias __kobako_to_a to_a
+
+  def to_a
+    first = self.begin
+    last = self.end
+    return [] if first.is_a?(Integer) && last.is_a?(Integer) && (first > last || (first == last && exclude_end?))
+    __kobako_to_a
+  end
+  alias entries to_a
+
   def __kobako_step_size(n)
     first = self.begin
     last = self.end
