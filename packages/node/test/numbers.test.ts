@@ -56,6 +56,8 @@ describe("big integers", () => {
     ["-9_223_372_036_854_775_808 - 1", -(2n ** 63n) - 1n],
     ["3_037_000_500 * 3_037_000_500", 9223372037000250000n],
     ['Integer("18446744073709551616")', 2n ** 64n],
+    ["(2**64) / 2.0", 9.223372036854776e18],
+    ["[(2**64) % -7.0, (-(2**64)) % 7.0, (2**64) % 7.0].inspect", "[-5.0, 5.0, 2.0]"],
     ["begin; (2**64).to_r; rescue RangeError; :range; end", Symbol.for("range")],
   ])("%s", async (source, expected) => {
     expect(await sandbox.eval(source)).toBe(expected);
