@@ -11,12 +11,18 @@ import { root } from "./snippets.mjs";
 export const nativePath = join(root, "mruby-native.json");
 const repo = join(root, "..");
 
-/** The guest's mruby version, as guest/build.sh pins it (`MRUBY_ORIG=mruby_<version>.orig…`). */
+/**
+ * The guest's mruby version, as guest/build.sh pins it (`MRUBY_ORIG=mruby_<version>.orig…`, the
+ * version written out or as `$MRUBY_VERSION`).
+ */
 export function guestMrubyVersion() {
   const buildSh = readFileSync(join(repo, "guest", "build.sh"), "utf8");
   const orig = /^MRUBY_ORIG=mruby_(\S+)\.orig\.tar\.gz/m.exec(buildSh);
   if (!orig?.[1]) throw new Error("no MRUBY_ORIG in guest/build.sh");
-  return orig[1];
+  const version = /^MRUBY_VERSION=(\S+)/m.exec(buildSh)?.[1];
+  const resolved = orig[1].replace(/\$\{?MRUBY_VERSION\}?/, version ?? "");
+  if (resolved.includes("$")) throw new Error(`cannot resolve MRUBY_ORIG=${orig[1]}`);
+  return resolved;
 }
 
 /** The gems guest/build_config.rb builds into the guest (mruby's own, not ours). */

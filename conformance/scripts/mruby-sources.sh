@@ -10,7 +10,9 @@ ROOT=$(dirname "$HERE")
 BUILD_SH="$ROOT/guest/build.sh"
 CACHE="$HERE/.cache"
 
-var() { sed -n "s/^$1=\\([^[:space:]]*\\).*/\\1/p" "$BUILD_SH" | head -n1; }
+raw() { sed -n "s/^$1=\\([^[:space:]]*\\).*/\\1/p" "$BUILD_SH" | head -n1; }
+# A value as build.sh writes it, with a reference to MRUBY_VERSION (if any) resolved.
+var() { local v mv; v=$(raw "$1"); mv=$(raw MRUBY_VERSION); v=${v//\$\{MRUBY_VERSION\}/$mv}; echo "${v//\$MRUBY_VERSION/$mv}"; }
 ORIG=$(var MRUBY_ORIG)
 SHA=$(var MRUBY_SHA256)
 DEB_VERSION=$(var MRUBY_DEB_VERSION)

@@ -14,7 +14,9 @@ BUILD="$HERE/.cache/native-$VERSION"
 config="$ROOT/guest/build_config.rb"
 wasm=$(sed -n '/CrossBuild/,$p' "$config")
 gems=$(grep -o "mruby-[a-z0-9-]*" <<<"$wasm" | grep -v '^mruby-bin-' | sort -u | tr '\n' ' ')
-defines=$(sed -n "s/.*conf\.cc\.defines += %w\[\(.*\)\].*/\1/p" <<<"$wasm" | tr '\n' ' ')
+# `conf.cc.defines += %w[...]`, on one line or several.
+defines=$(awk '/conf\.cc\.defines \+= %w\[/ { on = 1 } on { print } on && /\]/ { exit }' <<<"$wasm" |
+  sed 's/.*%w\[//; s/\].*//' | tr -s ' \n' ' ')
 
 echo "native-mruby: mruby $VERSION, defines: $defines" >&2
 (

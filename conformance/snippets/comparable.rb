@@ -93,3 +93,9 @@ Time.at(0) < Time.at(1)
 :b <=> :a
 # == clamp-float
 [3.14159.clamp(0, 3), -0.5.clamp(0.0, 1.0)]
+# == clamp-forms
+[5.clamp(1, 3), 5.clamp(..3), 0.clamp(1..), 2.5.clamp(1, 2), "m".clamp("a", "f")]
+# == clamp-exclusive-error
+5.clamp(1...3)
+# == clamp-reversed-error
+5.clamp(3, 1)

@@ -155,3 +155,25 @@ sorted.size.even? ? (sorted[mid - 1] + sorted[mid]) / 2.0 : sorted[mid]
 xs = [2, 4, 4, 4, 5, 5, 7, 9]
 mean = xs.sum.to_f / xs.size
 Math.sqrt(xs.sum { |x| (x - mean)**2 } / xs.size)
+# == chunk-separator
+[1, 2, -1, 3, 4, -1, 5].chunk { |x| x < 0 ? :_separator : true }.to_a
+# == slice-when-empty
+[].slice_when { |a, b| a != b }.to_a
+# == sum-mixed-floats
+[1, 0.1, Rational(1, 2), 0.2].sum
+# == sum-float-init
+[0.1, 0.2, 0.3].sum(10)
+# == sum-infinity
+[Float::INFINITY, 1.0, -Float::INFINITY].sum.nan?
+# == grep-v-block
+%w[apple banana cherry].grep_v(/an/) { |s| s.upcase }
+# == max-min-n-block
+[%w[pear fig banana].max(2) { |a, b| a.size <=> b.size }, (1..10).min(3), (1..10).max(2)]
+# == min-by-max-by-n
+[%w[aaa b cc].min_by(2, &:size), %w[aaa b cc].max_by(2, &:size)]
+# == max-by-incomparable
+[1, "a"].max_by { |x| x }
+# == sum-each-with-index
+[10, 20, 30].each_with_index.sum { |v, i| v * i }
+# == sum-hash-pairs
+{a: 1, b: 2}.sum { |k, v| v * 10 }

@@ -276,3 +276,13 @@ no_block
 # == warn-goes-to-stderr
 warn "careful"
 :done
+# == full-message-raised
+begin
+  raise ArgumentError, "bad\nmore"
+rescue => e
+  e.full_message(highlight: false).lines.first.include?("bad (ArgumentError)")
+end
+# == detailed-message-empty
+[RuntimeError.new("").detailed_message, KeyError.new("").detailed_message]
+# == inspect-multiline
+RuntimeError.new("a\nb").inspect

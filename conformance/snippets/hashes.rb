@@ -180,3 +180,13 @@ a.merge(b) { |_, o, n| o.is_a?(Hash) ? o.merge(n) : n }
 # == hash-sum-by-group
 orders = [{cust: "a", amt: 10}, {cust: "b", amt: 5}, {cust: "a", amt: 7}]
 orders.group_by { |o| o[:cust] }.transform_values { |os| os.sum { |o| o[:amt] } }
+# == inspect-symbol-quoting
+{"my key": 1, "a=": 2, a?: 3, b!: 4, :+ => 5, :@iv => 6, A: 7, "x-y": 8, :[] => 9, _z: 10}
+# == inspect-mixed-keys
+{1 => :one, nil => [], [1] => {x: {}}, "s" => :"a b"}
+# == inspect-recursive
+h = {a: 1}
+h[:self] = h
+h.inspect
+# == to-s-nested
+{outer: {inner: [1, {deep: true}]}}.to_s

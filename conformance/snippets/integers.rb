@@ -163,3 +163,23 @@ sieve.each_index.select { |i| sieve[i] }
 7 % 2.5
 # == integer-to-s-padding
 42.to_s.rjust(6, "0")
+# == pow-mod-negative
+[3.pow(4, -5), (-3).pow(3, 5), 2.pow(0, 1)]
+# == digits-negative
+-5.digits
+# == bit-length-negative
+[-256.bit_length, -257.bit_length, (2**40).bit_length]
+# == lcm-zero
+[0.lcm(5), -4.lcm(6), -12.gcd(-18)]
+# == integer-sqrt-negative
+Integer.sqrt(-1)
+# == integer-parse-options
+[Integer("0x1f", exception: false), Integer("12", 8), Integer(nil, exception: false)]
+# == round-negative-digits-edge
+[5.round(-3), 500.round(-3), -500.round(-3), 1500.round(-3, half: :even), 2500.round(-3, half: :even), 15.round(-1, half: :down)]
+# == ceil-floor-truncate-negative
+[-1234.ceil(-2), 1201.ceil(-2), -1299.truncate(-2), 1299.truncate(-2), 99.floor(-2), 7.floor(1)]
+# == pow-negative-exponent-more
+[(-2) ** -3, 10 ** -1, 1 ** -5]
+# == zero-pow-negative
+0 ** -1

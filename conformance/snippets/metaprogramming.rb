@@ -300,3 +300,6 @@ module Shop
   def self.tax = TAX
 end
 [Shop.tax, Shop::TAX, Shop.constants]
+# == clone-freeze-options
+s = "x"
+[s.clone(freeze: true).frozen?, s.frozen?, "y".freeze.clone(freeze: false).frozen?]

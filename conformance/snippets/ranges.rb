@@ -99,3 +99,13 @@ Range.new(1, 3, true).to_a
 (1..5).reduce(:*)
 # == range-tally-mod
 (1..10).map { |x| x % 3 }.tally
+# == step-float-exclusive
+(0.0...1.0).step(0.25).to_a
+# == step-negative-error
+(1..10).step(-1).to_a
+# == step-size-int
+[(1..10).step(3).size, (1...10).step(3).size, (1...11).step(5).size]
+# == step-float-drift
+(1.0..2.0).step(0.1).to_a.last(3)
+# == empty-integer-ranges
+[(3..1).to_a, (3...3).to_a, (-1..-5).entries, (1..1).to_a]

@@ -82,3 +82,9 @@ Complex("1+2i")
 1 + Rational(1, 2)
 # == rational-hash
 {Rational(1, 2) => :half}[Rational(2, 4)]
+# == rational-string-forms
+[Rational("-3/4"), Rational("1.5"), Rational("2e3"), Rational(" 1_000 "), Rational("1/3", 2)]
+# == rational-string-invalid
+Rational("abc")
+# == quo-forms
+[1.quo(3), -6.quo(4), 7.quo(2.0), 3.quo(Rational(1, 2))]

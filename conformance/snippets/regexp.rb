@@ -159,3 +159,7 @@ pos
 /\d+\.\d*/.source
 # == freeze-regexp
 /a/.frozen?
+# == inspect-escaped-slash
+[Regexp.new("a\\/b").inspect, Regexp.new("a/b/c").inspect, %r{x/y}i.inspect]
+# == grep-dollar-tilde
+%w[k=1 x v=22].grep(/(\w)=(\d+)/) { [$1, $2, $~[0]] }

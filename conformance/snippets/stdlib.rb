@@ -103,3 +103,20 @@ GC.start
 ["a", "b"].sum
 # == hash-to-json-style
 {"k" => [1, nil]}.to_s
+# == require-time-returns
+[require("time"), require("time"), require("enumerator")]
+# == load-error-rescue
+begin
+  require "active_support"
+rescue LoadError => e
+  [e.class.superclass, e.message, e.path]
+end
+# == pp-multiple
+pp(1, "two")
+# == public-send-args
+[1, 2, 3].public_send(:inject, :+)
+# == rand-float-range
+r = rand(1.0..2.0)
+[r.class, r >= 1.0 && r <= 2.0, rand(5..5), Random.new(1).rand(3...4)]
+# == step-by-to-float
+1.0.step(by: 0.5, to: 2.0).to_a

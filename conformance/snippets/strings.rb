@@ -201,3 +201,13 @@ s.slice!(1..2)
 ["abc".ascii_only?, "héllo".ascii_only?]
 # == string-undump
 "\"\\u00e9\"".undump
+# == binary-inspect-ascii
+"abc\n".b
+# == force-encoding-utf8-back
+"é".b.encoding.to_s
+# == encoding-names
+[Encoding::UTF_8.name, Encoding::BINARY.to_s, Encoding::US_ASCII.inspect]
+# == encode-ascii-error
+"é".encode("US-ASCII")
+# == encoding-find-unknown
+Encoding.find("nope")

@@ -131,3 +131,32 @@ p = Point.new(1, 2)
 p[:x] = 9
 p[1] = 8
 p.to_a
+# == keyword-init-positional-error
+P = Struct.new(:a, keyword_init: true)
+P.new(1)
+# == keyword-unknown
+P = Struct.new(:a, :b)
+P.new(a: 1, c: 2)
+# == keyword-init-false
+P = Struct.new(:a, :b, keyword_init: false)
+P.new(a: 1)
+# == keyword-init-with-block
+P = Struct.new(:a, :b, keyword_init: true) do
+  def sum = a + b
+end
+P.new(a: 1, b: 2).sum
+# == data-missing-keyword
+Coord = Data.define(:lat, :lng)
+Coord.new(lat: 1)
+# == data-too-many
+Coord = Data.define(:lat, :lng)
+Coord.new(1, 2, 3)
+# == data-unknown-keyword
+Coord = Data.define(:lat)
+Coord.new(lat: 1, alt: 2)
+# == data-equality-and-block
+Money = Data.define(:cents, :currency) do
+  def to_s = format("%.2f %s", cents / 100.0, currency)
+end
+a = Money.new(150, "EUR")
+[a == Money[150, "EUR"], a.eql?(Money.new(cents: 150, currency: "EUR")), a.to_s, Money.members, a.frozen?]

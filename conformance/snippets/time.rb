@@ -97,3 +97,22 @@ Time.at(0).utc.utc_offset
 Time.utc(2024, 1, 1).eql?(Time.utc(2024, 1, 1))
 # == time-with-string-month
 Time.utc(2024, "feb", 3).month
+# == strftime-flags
+Time.utc(2024, 3, 9, 8, 5, 7).strftime("%-H:%_M|%^a|%#b|%010A|%3N|%L")
+# == strftime-iso-week
+[Time.utc(2021, 1, 1), Time.utc(2024, 12, 30), Time.utc(2020, 12, 31)].map { |t| t.strftime("%G-W%V-%u %U %W") }
+# == strftime-composite
+Time.utc(2024, 7, 4, 15, 5, 9).strftime("%c|%D|%R|%r|%v|%x|%X")
+# == strftime-zone-colons
+Time.utc(2024, 1, 1).strftime("%:z %::z %z %C %y %e %P")
+# == strftime-unknown
+Time.utc(2024, 1, 1).strftime("%Q %5")
+# == at-units
+[Time.at(1, 250, :millisecond).utc.usec, Time.at(1, 1500, :nsec).utc.usec, Time.at(2, 7, :usec).utc.usec]
+# == month-names
+[Time.utc(2024, "Dec", 1).month, Time.gm(2024, "jan").month, Time.utc(2024, 12).month]
+# == time-round-floor-ceil
+t = Time.at(10, 654_321).utc
+[t.round(2).usec, t.floor(1).usec, t.ceil(3).usec, t.round.to_i, t.floor.to_i, t.ceil.to_i]
+# == time-uniq
+[Time.at(5), Time.at(5), Time.at(6)].uniq.size

@@ -80,3 +80,7 @@ s = "I ❤️ Ruby 😀"
 :"日本".to_s
 # == each-char-index
 "héllo".each_char.with_index.find { |c, _| c == "l" }
+# == tr-ranges-negation
+["naïve café".tr("a-zé", "A-ZÉ"), "über".tr("^ü", "*"), "日本語".tr("日", "月"), "ñandú".delete("ñú"), "ééaa".squeeze("é")]
+# == count-sets
+["crème brûlée".count("éèû"), "crème brûlée".count("a-zé", "^e"), "àà".count("à-á")]

@@ -29,7 +29,7 @@ module Kobako
       end
       objects.each do |o|
         if o.is_a?(Array)
-          o.empty? ? __write("\n") : puts(*o)
+          puts(*o) unless o.empty? # CRuby 3.4 writes nothing for an empty array
         else
           s = o.to_s
           __write(s)
