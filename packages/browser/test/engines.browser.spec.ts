@@ -40,6 +40,35 @@ const cells = {
   "raise arriving with its class": () => 'raise ArgumentError, "bad input"',
 } as const;
 
+/** B73: a hermetic script that reads the clock and every random source the issue names. */
+const HERMETIC = `t = Time.now
+[t.to_i, t.usec, t.utc.strftime("%F %T.%L"), rand, rand(2**40), Random.new.rand(1000),
+ Random.rand, [1, 2, 3, 4, 5, 6].shuffle, [1, 2, 3, 4, 5, 6].sample(2), Time.now == t]`;
+const HERMETIC_OPTIONS = { seed: 20_261_202, now: Date.UTC(2026, 11, 2, 8, 30, 15, 250) };
+
+/** What the same hermetic script gives in Node (`@kobako/node`, built before these tests). */
+async function hermeticInNode(): Promise<unknown> {
+  const node = (await import(new URL("../../node/dist/index.js", import.meta.url).href)) as Kobako;
+  await using sandbox = new node.Sandbox({ hermetic: true, ...HERMETIC_OPTIONS });
+  return JSON.parse(JSON.stringify(await sandbox.eval(HERMETIC)));
+}
+
+function runHermetic(page: EnginePage): Promise<unknown> {
+  return page.evaluate(
+    async ({ script, options }) => {
+      const k = (globalThis as unknown as { kobako: Kobako }).kobako;
+      const platform = k.createPlatform({ maxWorkers: 1 });
+      const sandbox = new k.Sandbox({ hermetic: true, ...options }, platform);
+      try {
+        return JSON.parse(JSON.stringify(await sandbox.eval(script)));
+      } finally {
+        await sandbox.close();
+      }
+    },
+    { script: HERMETIC, options: HERMETIC_OPTIONS },
+  );
+}
+
 function runCell(page: EnginePage, source: string): Promise<Outcome> {
   return page.evaluate(async (script: string) => {
     const k = (globalThis as unknown as { kobako: Kobako }).kobako;
@@ -301,6 +330,12 @@ for (const name of ENGINES) {
         it("a memory bomb ended by the memory cap", async () => {
           const outcome = await runCell(page, "'x' * 2**30");
           expect(outcome.error).toMatchObject({ name: "MemoryLimitError", kind: "memory" });
+        });
+
+        it("hermetic: the same result, byte for byte, as in Node (B73)", async () => {
+          const expected = await hermeticInNode();
+          expect(await runHermetic(page)).toEqual(expected);
+          expect(JSON.stringify(await runHermetic(page))).toBe(JSON.stringify(expected));
         });
 
         it("raise arriving with its class", async () => {
