@@ -61,9 +61,13 @@ test("runs, stops and leaves the editor by keyboard alone", async ({ page }) => 
   await editor(page).press("ControlOrMeta+Enter");
   await expect(page.getByTestId("status")).toHaveAttribute("data-state", "running");
   // Escape, then (Shift+)Tab leaves CodeMirror (Tab alone indents): back to Copy link, then Stop.
-  await editor(page).press("Escape");
-  await page.keyboard.press("Shift+Tab");
-  await expect(page.getByTestId("copy-link")).toBeFocused();
+  // CodeMirror lets Tab move focus for 2 s after Escape; on a loaded machine (the runaway loop
+  // holds one of two cores) that window can close before the next key arrives, so try again.
+  await expect(async () => {
+    await editor(page).press("Escape");
+    await page.keyboard.press("Shift+Tab");
+    await expect(page.getByTestId("copy-link")).toBeFocused({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.keyboard.press("Shift+Tab");
   await expect(page.getByTestId("stop")).toBeFocused();
   await page.keyboard.press("Enter");
