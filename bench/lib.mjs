@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 
@@ -57,19 +58,27 @@ export async function loadRubyWasm() {
   return { module, newVM, vm: await newVM() };
 }
 
-/** Native mruby's command, installing Debian's package when missing and we are root. */
+/**
+ * Native mruby of the guest's own version, built from the same verified Debian source with the
+ * guest's gems and defines (`pnpm mruby:native`, which also records mruby's own tests), so the
+ * interpreter ratio compares like with like. Built on first use; null when it cannot be.
+ */
 export function ensureMruby() {
-  const found = () => spawnSync("mruby", ["--version"], { encoding: "utf8" }).status === 0;
-  if (found()) return "mruby";
-  if (process.getuid?.() === 0) {
-    process.stderr.write("bench: installing Debian's mruby with apt-get …\n");
-    spawnSync("apt-get", ["update", "-qq"], { stdio: ["ignore", "ignore", "inherit"] });
-    spawnSync("apt-get", ["install", "-y", "-qq", "mruby"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    });
-  }
-  return found() ? "mruby" : null;
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const sources = spawnSync("bash", [`${root}conformance/scripts/mruby-sources.sh`], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (sources.status !== 0) return null;
+  const version = sources.stdout.trim().split("mruby-").pop();
+  const binary = `${root}conformance/.cache/native-${version}/host/bin/mruby`;
+  const found = () => spawnSync(binary, ["--version"], { encoding: "utf8" }).status === 0;
+  if (found()) return binary;
+  process.stderr.write(`bench: building native mruby ${version} (pnpm mruby:native) …\n`);
+  spawnSync("bash", [`${root}conformance/scripts/native-mruby.sh`], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return found() ? binary : null;
 }
 
 /** Formats a duration given in ms with a unit that suits it. */

@@ -1,4 +1,4 @@
-// 6. The 100k-iteration integer XOR loop: kobako, native mruby 3.1, ruby.wasm.
+// 6. The 100k-iteration integer XOR loop: kobako, native mruby of the guest's version, ruby.wasm.
 import { execFileSync } from "node:child_process";
 import { Sandbox } from "@kobako/node";
 import { fmtRatio, fmtTime, median, timeEach, xorLoop } from "../lib.mjs";
