@@ -1,27 +1,6 @@
-import { test as base, expect, type Page } from "@playwright/test";
-
-// Every test fails on an uncaught page error, a console error or a failed request, so a worker or
-// wasm URL that 404s (the classic bundler problem) shows up by name instead of as a timeout.
-const test = base.extend<{ problems: string[] }>({
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-      page.on("console", (msg) => {
-        if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
-      });
-      page.on("response", (response) => {
-        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-      });
-      page.on("requestfailed", (request) => {
-        problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
-      });
-      await use(problems);
-      expect(problems).toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+import type { Page } from "@playwright/test";
+// Every test fails on an uncaught page error, a console error or a failed request (fixtures.ts).
+import { expect, test } from "./fixtures.js";
 
 // Tests tagged @smoke also run against the dev servers (see playwright.config.ts); the Stop test
 // is among them because a stopped worker is replaced, which loads the worker script again.
