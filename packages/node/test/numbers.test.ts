@@ -134,3 +134,22 @@ describe("fibers under a memory limit", () => {
     );
   });
 });
+
+describe("random integers over 64-bit ranges", () => {
+  // mruby drew one 32-bit number modulo the bound: rand(2**40) never reached 2**32.
+  it.each([
+    ["rand", "Array.new(64) { rand(2**40) }"],
+    ["Random.rand", "Array.new(64) { Random.rand(2**40) }"],
+    ["Random.new", "r = Random.new(7); Array.new(64) { r.rand(2**40) }"],
+  ])("%s(2**40) reaches past 2**32 and stays below 2**40", async (_name, source) => {
+    const draws = (await sandbox.eval(source)) as number[];
+    expect(draws.every((x) => Number.isInteger(x) && x >= 0 && x < 2 ** 40)).toBe(true);
+    // Each draw is below 2**32 with probability 2**-8: all 64 of them, 2**-512.
+    expect(Math.max(...draws)).toBeGreaterThan(2 ** 32);
+  });
+
+  it("rand(2**63 - 1) covers the whole int64 range", async () => {
+    const draws = (await sandbox.eval("Array.new(16) { rand(2**63 - 1) }")) as (number | bigint)[];
+    expect(draws.some((x) => BigInt(x) > 2n ** 62n)).toBe(true);
+  });
+});
