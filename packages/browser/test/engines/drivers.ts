@@ -36,6 +36,27 @@ export function launch(name: EngineName): Promise<Engine> {
   return launchWebKit();
 }
 
+/** What a Playwright and a puppeteer browser have in common, as far as opening a tab goes. */
+interface PageMaker {
+  newPage(): Promise<{
+    goto(url: string): Promise<unknown>;
+    waitForFunction(expression: string): Promise<unknown>;
+    evaluate(fn: never, arg: never): Promise<unknown>;
+    close(): Promise<void>;
+  }>;
+}
+
+/** Opens `url` in a new tab of `browser` once the expression `ready` holds there. */
+async function openPage(browser: PageMaker, url: string, ready: string): Promise<EnginePage> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(ready);
+  return {
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+    close: () => page.close(),
+  };
+}
+
 async function launchChromium(): Promise<Engine> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -44,15 +65,7 @@ async function launchChromium(): Promise<Engine> {
   return {
     name: "chromium",
     version: `Chromium ${browser.version()}`,
-    async open(url, ready = READY) {
-      const page = await browser.newPage();
-      await page.goto(url);
-      await page.waitForFunction(ready);
-      return {
-        evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-        close: () => page.close(),
-      };
-    },
+    open: (url, ready = READY) => openPage(browser, url, ready),
     close: () => browser.close(),
   };
 }
@@ -66,15 +79,7 @@ async function launchFirefox(): Promise<Engine> {
   return {
     name: "firefox",
     version: `Firefox ${(await browser.version()).replace(/^firefox\//, "")}`,
-    async open(url, ready = READY) {
-      const page = await browser.newPage();
-      await page.goto(url);
-      await page.waitForFunction(ready);
-      return {
-        evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-        close: () => page.close(),
-      };
-    },
+    open: (url, ready = READY) => openPage(browser, url, ready),
     close: () => browser.close(),
   };
 }
