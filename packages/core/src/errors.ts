@@ -38,19 +38,26 @@ function fill(target: ErrorFields, init: KobakoErrorInit, origin: ErrorOrigin): 
   });
 }
 
-/**
- * The engine or a cap ended the run: a WebAssembly trap, a timeout, the memory cap. The sandbox
- * recovers by itself on the next call.
- */
-export class TrapError extends Error implements ErrorFields {
+/** The fields and the constructor the four error classes share; each passes its own origin. */
+abstract class KobakoErrorBase extends Error implements ErrorFields {
   declare readonly origin: ErrorOrigin;
   declare readonly klass: string | undefined;
   declare readonly backtraceLines: readonly string[];
   declare readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(message: string, init: KobakoErrorInit = {}) {
+  protected constructor(message: string, init: KobakoErrorInit, origin: ErrorOrigin) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    fill(this, init, "trap");
+    fill(this, init, origin);
+  }
+}
+
+/**
+ * The engine or a cap ended the run: a WebAssembly trap, a timeout, the memory cap. The sandbox
+ * recovers by itself on the next call.
+ */
+export class TrapError extends KobakoErrorBase {
+  constructor(message: string, init: KobakoErrorInit = {}) {
+    super(message, init, "trap");
   }
 }
 TrapError.prototype.name = "TrapError";
@@ -67,15 +74,9 @@ MemoryLimitError.prototype.name = "MemoryLimitError";
  * The script raised, failed to compile, or returned a value with no mapping to JavaScript. The
  * sandbox stays usable.
  */
-export class SandboxError extends Error implements ErrorFields {
-  declare readonly origin: ErrorOrigin;
-  declare readonly klass: string | undefined;
-  declare readonly backtraceLines: readonly string[];
-  declare readonly details: Readonly<Record<string, unknown>>;
-
+export class SandboxError extends KobakoErrorBase {
   constructor(message: string, init: KobakoErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    fill(this, init, "sandbox");
+    super(message, init, "sandbox");
   }
 }
 SandboxError.prototype.name = "SandboxError";
@@ -89,15 +90,9 @@ export class BytecodeError extends SandboxError {}
 BytecodeError.prototype.name = "BytecodeError";
 
 /** A host service failed and the script did not rescue it. */
-export class ServiceError extends Error implements ErrorFields {
-  declare readonly origin: ErrorOrigin;
-  declare readonly klass: string | undefined;
-  declare readonly backtraceLines: readonly string[];
-  declare readonly details: Readonly<Record<string, unknown>>;
-
+export class ServiceError extends KobakoErrorBase {
   constructor(message: string, init: KobakoErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    fill(this, init, "service");
+    super(message, init, "service");
   }
 }
 ServiceError.prototype.name = "ServiceError";
@@ -119,15 +114,9 @@ export interface SetupFailure {
  * names every location tried and why each failed (`details.failures` has them as data); the next
  * invocation tries again.
  */
-export class SetupError extends Error implements ErrorFields {
-  declare readonly origin: ErrorOrigin;
-  declare readonly klass: string | undefined;
-  declare readonly backtraceLines: readonly string[];
-  declare readonly details: Readonly<Record<string, unknown>>;
-
+export class SetupError extends KobakoErrorBase {
   constructor(message: string, init: KobakoErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    fill(this, init, "host");
+    super(message, init, "host");
   }
 
   /** An error naming each failure: `could not load kobako.wasm from <url>: HTTP 404; …`. */
