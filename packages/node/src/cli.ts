@@ -139,4 +139,13 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const status = await main(process.argv.slice(2));
+// Exit explicitly once the output is flushed: after a hard timeout, a worker still inside one long
+// wasm call must not keep the process alive where the runtime cannot stop it (Bun's
+// worker.terminate() does not preempt a pure-wasm loop).
+await Promise.all(
+  [process.stdout, process.stderr].map(
+    (stream) => new Promise<void>((resolve) => stream.write("", () => resolve())),
+  ),
+);
+process.exit(status);
