@@ -139,12 +139,20 @@ const cliCases = [
     stderr: /TimeoutError/,
   },
   { name: "a usage error exits 2", args: ["--nope"], code: 2, stderr: /unknown option --nope/ },
+  {
+    name: "without read permission: a SetupError naming the flag",
+    only: "deno",
+    run: ["run"],
+    args: ["-e", "1"],
+    code: 1,
+    stderr: /could not load kobako\.wasm .*--allow-read/,
+  },
 ];
 
-async function runCli(runtime, app) {
+async function runCli(name, runtime, app) {
   const results = [];
-  for (const check of cliCases) {
-    const got = await exec(runtime.bin, [...runtime.run, CLI, ...check.args], {
+  for (const check of cliCases.filter((each) => (each.only ?? name) === name)) {
+    const got = await exec(runtime.bin, [...(check.run ?? runtime.run), CLI, ...check.args], {
       cwd: app,
       input: check.input,
       timeout: 60_000,
@@ -239,7 +247,7 @@ async function main() {
     if (!runtime) throw new Error(`unknown runtime ${name}; known: ${Object.keys(runtimes)}`);
     const version = (await exec(runtime.bin, ["--version"])).stdout.split(/[\n(]/)[0]?.trim();
     const suite = await runSuite(runtime, app);
-    const cli = await runCli(runtime, app);
+    const cli = await runCli(name, runtime, app);
     const results = [...suite.results, await runRunaway(name, runtime, app), ...cli.results];
     console.log(`${name} (${version}): suite ${(suite.ms / 1000).toFixed(1)} s`);
     for (const result of results) {
