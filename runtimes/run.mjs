@@ -11,6 +11,7 @@
 import { spawn } from "node:child_process";
 import {
   copyFileSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -89,7 +90,7 @@ async function prepareApp() {
     "@kobako/node": `file:../${tarball("node")}`,
   };
   const manifest = { name: "kobako-runtimes-app", private: true, type: "module", dependencies };
-  await must("mkdir", ["-p", app]);
+  mkdirSync(app);
   writeFileSync(join(app, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   await must(
     "npm",
@@ -242,6 +243,7 @@ async function main() {
   const rows = [];
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   for (const name of picked) {
     const runtime = runtimes[name];
     if (!runtime) throw new Error(`unknown runtime ${name}; known: ${Object.keys(runtimes)}`);
@@ -260,6 +262,7 @@ async function main() {
     }
     passed += results.filter((result) => result.ok).length;
     failed += results.filter((result) => !result.ok && !result.skipped).length;
+    skipped += results.filter((result) => result.skipped).length;
     const m = suite.measured ?? {};
     rows.push([
       name,
@@ -280,8 +283,9 @@ async function main() {
   if (failed === 0 && !process.env.KEEP_RUNTIMES) rmSync(work, { recursive: true });
   else console.log(`app kept in ${app}`);
   // The last lines in Playwright's form, which .ci/run adds to the run's total.
-  console.log(`runtime checks (${passed + failed}):`);
+  console.log(`runtime checks (${passed + failed + skipped}):`);
   if (failed > 0) console.log(`  ${failed} failed`);
+  if (skipped > 0) console.log(`  ${skipped} skipped`);
   console.log(`  ${passed} passed (${((performance.now() - started) / 1000).toFixed(0)}s)`);
   process.exitCode = failed === 0 ? 0 : 1;
 }
