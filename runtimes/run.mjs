@@ -29,15 +29,28 @@ const repo = join(here, "..");
 const require = createRequire(import.meta.url);
 const CHILD_TIMEOUT = 180_000;
 
-/** How to start each runtime on a script, with the permissions a user would grant. */
+/**
+ * How to start each runtime on a script (`run`) and on the installed `kobako` CLI (`cli`), the way
+ * the README tells its users, with the permissions a user would grant.
+ */
 const runtimes = {
-  node: { bin: process.execPath, run: [] },
+  node: {
+    bin: process.execPath,
+    run: [],
+    cli: ["node_modules/@kobako/node/dist/cli.js"],
+  },
   deno: {
     bin: join(dirname(require.resolve("deno/package.json")), "deno"),
     // Reading the package's files (the wasm, the worker) is all @kobako/node needs in Deno.
     run: ["run", "--allow-read=."],
+    cli: ["run", "--allow-read=.", "npm:@kobako/node"],
   },
-  bun: { bin: join(dirname(require.resolve("bun/package.json")), "bin", "bun.exe"), run: [] },
+  bun: {
+    bin: join(dirname(require.resolve("bun/package.json")), "bin", "bun.exe"),
+    run: [],
+    // --bun: run the bin under Bun, not under the node its shebang names.
+    cli: ["x", "--bun", "kobako"],
+  },
 };
 
 /** Runs a command; resolves with its exit code, output and wall time (never rejects on a code). */
@@ -108,8 +121,6 @@ async function prepareApp() {
   return { work, app };
 }
 
-const CLI = "node_modules/@kobako/node/dist/cli.js";
-
 /** The CLI as README shows it: each case is arguments, stdin, and what must come out. */
 const cliCases = [
   {
@@ -143,7 +154,7 @@ const cliCases = [
   {
     name: "without read permission: a SetupError naming the flag",
     only: "deno",
-    run: ["run"],
+    cli: ["run", "npm:@kobako/node"],
     args: ["-e", "1"],
     code: 1,
     stderr: /could not load kobako\.wasm .*--allow-read/,
@@ -153,7 +164,7 @@ const cliCases = [
 async function runCli(name, runtime, app) {
   const results = [];
   for (const check of cliCases.filter((each) => (each.only ?? name) === name)) {
-    const got = await exec(runtime.bin, [...(check.run ?? runtime.run), CLI, ...check.args], {
+    const got = await exec(runtime.bin, [...(check.cli ?? runtime.cli), ...check.args], {
       cwd: app,
       input: check.input,
       timeout: 60_000,
@@ -175,7 +186,7 @@ async function runCli(name, runtime, app) {
   // Start to exit of `kobako -e 1`, the smallest real use; the median of three.
   const times = [];
   for (let i = 0; i < 3; i++) {
-    times.push((await exec(runtime.bin, [...runtime.run, CLI, "-e", "1"], { cwd: app })).ms);
+    times.push((await exec(runtime.bin, [...runtime.cli, "-e", "1"], { cwd: app })).ms);
   }
   times.sort((a, b) => a - b);
   return { results, cliMs: times[1] };
