@@ -301,6 +301,7 @@ describe("B16 services without cross-origin isolation", () => {
   // without isolation) falls back to the replay channel: services still work.
   it("falls back from shared memory to the replay channel", async () => {
     const global = globalThis as { crossOriginIsolated?: boolean };
+    const before = global.crossOriginIsolated;
     global.crossOriginIsolated = false;
     try {
       await using sandbox = new Sandbox({}, createPlatform({ maxWorkers: 1 }));
@@ -310,7 +311,8 @@ describe("B16 services without cross-origin isolation", () => {
       expect(await sandbox.eval("[KV::Get.call, KV::Get.call]")).toEqual([1, 2]);
       expect(calls).toBe(2);
     } finally {
-      delete global.crossOriginIsolated;
+      if (before === undefined) delete global.crossOriginIsolated;
+      else global.crossOriginIsolated = before;
     }
   });
 

@@ -72,12 +72,16 @@ export class ReplyWaiter {
     };
   }
 
-  /** Posts `request` (tagged with `seq`) on `port` and waits for its reply until `deadline`. */
+  /**
+   * Posts `request` (tagged with `seq`) on `port` and waits for its reply until `deadline`. A
+   * large request is transferred unless the caller keeps it (`keep`).
+   */
   async ask(
     port: MessagePort,
     request: PostedRequest,
     seq: number,
     deadline: number,
+    keep = false,
   ): Promise<Uint8Array> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const reply = new Promise<Uint8Array>((resolve, reject) => {
@@ -92,7 +96,7 @@ export class ReplyWaiter {
         Math.min(Math.max(0, left), MAX_TIMER),
       );
     });
-    port.postMessage(request, "call" in request ? transferList(request.call) : []);
+    port.postMessage(request, "call" in request && !keep ? transferList(request.call) : []);
     try {
       return await reply;
     } finally {

@@ -14,7 +14,7 @@ import { putReply, ReplyWaiter, takeRequest } from "./io.js";
  * Most exchanges (service requests and block answers) one invocation may record. Replaying is
  * quadratic: the nth request runs the script up to it again (docs/ARCHITECTURE.md has figures).
  */
-export const MAX_EXCHANGES = 2000;
+export const MAX_EXCHANGES = 1000;
 /** Most bytes of replies one invocation may record. */
 export const MAX_RECORDED_BYTES = 64 << 20;
 
@@ -155,7 +155,8 @@ export class ReplayWorkerEnd implements WorkerEnd {
       if (!pending) throw new Error("the replay channel lost the request to send");
       const seq = ++this.#seq;
       pending.message.seq = seq;
-      const reply = await this.#replies.ask(this.port, pending.message, seq, this.deadline);
+      // The request is kept (not transferred): replays compare with it.
+      const reply = await this.#replies.ask(this.port, pending.message, seq, this.deadline, true);
       this.#log.push({ request: pending.request, reply });
       this.#recordedBytes += reply.byteLength;
       if (performance.now() >= this.deadline) throw new DeadlineExceeded();
