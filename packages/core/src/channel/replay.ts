@@ -8,7 +8,7 @@
 import type { ChannelKind, GuestAccess, GuestRun, PostedRequest, WorkerEnd } from "./contract.js";
 import { DeadlineExceeded } from "./contract.js";
 import { PostedHostEnd } from "./host-end.js";
-import { putReply, ReplyWaiter, takeRequest } from "./io.js";
+import { locateRequest, putReply, ReplyWaiter, takeRequest } from "./io.js";
 
 /**
  * Most exchanges (service requests and block answers) one invocation may record. Replaying is
@@ -36,10 +36,16 @@ interface Exchange {
 export class ReplayDiverged extends Error {}
 ReplayDiverged.prototype.name = "ReplayDiverged";
 
-function sameRequest(recorded: Uint8Array | number, made: Uint8Array | number): boolean {
-  if (typeof recorded === "number" || typeof made === "number") return recorded === made;
-  if (recorded.byteLength !== made.byteLength) return false;
-  for (let i = 0; i < made.byteLength; i++) if (recorded[i] !== made[i]) return false;
+/** Whether `recorded` equals the `size` bytes at `start` of `view` (or the oversize length). */
+function sameRequest(
+  recorded: Uint8Array | number,
+  view: Uint8Array,
+  place: { start: number; size: number } | { oversize: number },
+): boolean {
+  if ("oversize" in place) return recorded === place.oversize;
+  if (typeof recorded === "number" || recorded.byteLength !== place.size) return false;
+  const { start } = place;
+  for (let i = 0; i < recorded.byteLength; i++) if (recorded[i] !== view[start + i]) return false;
   return true;
 }
 
@@ -88,6 +94,8 @@ export class ReplayWorkerEnd implements WorkerEnd {
   #pending: Pending | undefined;
   #seq = 0;
   #failure: string | undefined;
+  /** A view of the guest's memory, made again when the memory grows or is replaced. */
+  #bytes: Uint8Array | undefined;
 
   constructor(
     private readonly port: MessagePort,
@@ -97,13 +105,17 @@ export class ReplayWorkerEnd implements WorkerEnd {
   }
 
   readonly serviceCall = (at: number, length: number): number => {
-    const message = takeRequest(this.guest.memory(), at, length, { epoch: this.epoch });
-    const request = "call" in message ? message.call : message.oversize;
+    const memory = this.guest.memory();
     const recorded = this.#log[this.#cursor];
     if (recorded) {
       this.#cursor++;
-      if (!sameRequest(recorded.request, request)) {
-        this.#diverged(this.#cursor, recorded.request, request);
+      // Compared where it lies: a replayed request is never copied.
+      const place = locateRequest(memory, at, length);
+      const view = this.#view(memory);
+      if (!sameRequest(recorded.request, view, place)) {
+        const made =
+          "oversize" in place ? place.oversize : view.slice(place.start, place.start + place.size);
+        this.#diverged(this.#cursor, recorded.request, made);
       }
       return putReply(this.guest, recorded.reply);
     }
@@ -114,9 +126,16 @@ export class ReplayWorkerEnd implements WorkerEnd {
         "(engines without SharedArrayBuffer or JS Promise Integration)";
       return -1;
     }
-    this.#pending = { request, message };
+    const message = takeRequest(memory, at, length, { epoch: this.epoch });
+    this.#pending = { request: "call" in message ? message.call : message.oversize, message };
     throw UNWIND;
   };
+
+  #view(memory: WebAssembly.Memory): Uint8Array {
+    const buffer = memory.buffer;
+    if (this.#bytes?.buffer !== buffer) this.#bytes = new Uint8Array(buffer);
+    return this.#bytes;
+  }
 
   run(invocation: GuestRun): number | Promise<number> {
     this.#log.length = 0;
