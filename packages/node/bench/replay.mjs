@@ -1,7 +1,8 @@
 // Cost of a service call over the replay channel (deterministic re-execution), forced in Node:
 // N calls in one eval run the invocation N + 1 times, so the cost per call grows with N. Prints,
 // for N = 1, 10, 100 (and 1000 with `all`), the median eval time with the loop's own cost
-// subtracted, per call; the atomics channel alongside for scale.
+// subtracted, per call, in wall time and in CPU time of the process (host and worker threads:
+// steadier than wall time on a loaded machine); the atomics channel alongside for scale.
 //
 //   pnpm build && node packages/node/bench/replay.mjs [rounds] [all]
 import { createPlatform, Sandbox } from "../dist/index.js";
@@ -14,14 +15,19 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Median wall and CPU ms of `rounds` evals of `source`. */
 async function time(sandbox, source) {
-  const samples = [];
+  const wall = [];
+  const cpu = [];
   for (let i = 0; i < rounds; i++) {
     const started = performance.now();
+    const used = process.cpuUsage();
     await sandbox.eval(source);
-    samples.push(performance.now() - started);
+    const { user, system } = process.cpuUsage(used);
+    wall.push(performance.now() - started);
+    cpu.push((user + system) / 1000);
   }
-  return median(samples);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 for (const channel of ["replay", "atomics"]) {
@@ -32,9 +38,10 @@ for (const channel of ["replay", "atomics"]) {
     await time(sandbox, loop('KV::Get.call("k")')); // warm up
     const empty = await time(sandbox, loop("i.to_s"));
     const total = await time(sandbox, loop('KV::Get.call("k")'));
+    const per = (what) => (((total[what] - empty[what]) * 1000) / n).toFixed(0);
     console.log(
-      `${channel}, ${n} calls per eval: ${(((total - empty) * 1000) / n).toFixed(0)} µs per call, ` +
-        `${(total - empty).toFixed(1)} ms per eval (median of ${rounds})`,
+      `${channel}, ${n} calls per eval: ${per("wall")} µs wall, ${per("cpu")} µs CPU per call ` +
+        `(median of ${rounds})`,
     );
   }
   await sandbox.close();
