@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   createPlatform,
-  RubySymbol,
   Sandbox,
   SandboxError,
   ServiceError,
