@@ -4,6 +4,8 @@ import { defaultPlatform } from "./platform.js";
 export {
   type BridgePreference,
   BytecodeError,
+  type ChannelMode,
+  type ChannelPreference,
   type ErrorOrigin,
   HandleExhaustedError,
   HandleTableExhausted,

@@ -1,4 +1,4 @@
-import type { BridgePreference, Platform } from "@kobako/core";
+import type { ChannelPreference, Platform } from "@kobako/core";
 import { compileFirst, type Location, prebundledWasm } from "./assets.js";
 import { absolute, hint, moduleUrl } from "./location.js";
 import { startFirst, workerSources } from "./spawn.js";
@@ -15,10 +15,13 @@ export interface PlatformOptions {
   maxWorkers?: number;
   /**
    * How a guest waiting on a service reaches the page; default `"auto"`: `SharedArrayBuffer` +
-   * `Atomics.wait` on a cross-origin isolated page, else JS Promise Integration (Chromium 137+).
-   * See `Platform.serviceBridge`.
+   * `Atomics.wait` on a cross-origin isolated page, else JS Promise Integration (Chromium 137+,
+   * Firefox 139+), else replay (the invocation runs again after each service call: WebKit without
+   * isolation). See `Platform.channel`.
    */
-  serviceBridge?: BridgePreference;
+  channel?: ChannelPreference;
+  /** @deprecated The former name of {@link channel}. */
+  serviceBridge?: ChannelPreference;
 }
 
 function wasmUrls(options: PlatformOptions): Location[] {
@@ -53,7 +56,8 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       startFirst(workerSources(options.workerUrl), options.workerUrl ? undefined : hint()),
   };
   if (options.maxWorkers !== undefined) platform.maxWorkers = options.maxWorkers;
-  if (options.serviceBridge !== undefined) platform.serviceBridge = options.serviceBridge;
+  const channel = options.channel ?? options.serviceBridge;
+  if (channel !== undefined) platform.channel = channel;
   return platform;
 }
 

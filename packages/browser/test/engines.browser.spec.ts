@@ -2,10 +2,8 @@
 // JavaScriptCore), each on a plain page and on a cross-origin isolated one (COOP/COEP).
 //
 // WebKitGTK has neither JS Promise Integration nor a usable SharedArrayBuffer (its isolated page
-// reports crossOriginIsolated but exposes none), so services cannot work there until the fallback
-// channel of issue 13 item 2 exists. Those cells are expected failures: each asserts today's clear
-// `ServiceError` (details.kind "bridge") and says so in its name. When the fallback lands they
-// fail, and become ordinary cells.
+// reports crossOriginIsolated but exposes none): its service cells run over the replay channel
+// (deterministic re-execution, packages/core/src/channel/replay.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveHarness } from "./chromium/harness.js";
 import { ENGINES, type Engine, type EnginePage, launch } from "./engines/drivers.js";
@@ -38,6 +36,14 @@ const cells = {
   "service with a block and break": () =>
     "Geo::Each.call([1, 2, 3]) { |x| break 'stopped at ' + x.to_s if x == 2; x }",
   "raise arriving with its class": () => 'raise ArgumentError, "bad input"',
+  "services in full": () =>
+    `puts "before"
+     a = KV::Lookup.call("a")
+     kw = KV::Scale.call("k", scale: 2)
+     rescued = begin; KV::Missing.call; rescue Kobako::ServiceError => e; "rescued: #{e.message}"; end
+     box = KV::Box.call(3)
+     puts "after"
+     [a, kw, rescued, box.double]`,
 } as const;
 
 /** B73: a hermetic script that reads the clock and every random source the issue names. */
@@ -73,10 +79,24 @@ function runCell(page: EnginePage, source: string): Promise<Outcome> {
   return page.evaluate(async (script: string) => {
     const k = (globalThis as unknown as { kobako: Kobako }).kobako;
     const sandbox = new k.Sandbox({ timeout: 10_000 }, k.createPlatform({ maxWorkers: 1 }));
-    sandbox.define("KV").bind("Lookup", async (key: string) => {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      return `value of ${key}`;
-    });
+    /** A class instance travels as a handle. */
+    class Box {
+      constructor(readonly n: number) {}
+      double(): number {
+        return this.n * 2;
+      }
+    }
+    sandbox
+      .define("KV")
+      .bind("Lookup", async (key: string) => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        return `value of ${key}`;
+      })
+      .bind("Scale", (key: string, options: { scale: number }) => [key, options])
+      .bind("Missing", () => {
+        throw new Error("no such key");
+      })
+      .bind("Box", (n: number) => new Box(n));
     sandbox
       .define("Geo")
       .bind("Each", async (list: number[], block: (x: number) => Promise<number>) => {
@@ -137,15 +157,15 @@ function runawayLoop(page: EnginePage): Promise<Outcome> {
 }
 
 /**
- * µs per service call: median of 7 evals of 1000 calls of a service that returns its argument,
+ * µs per service call: median of 7 evals of `calls` calls of a service that returns its argument,
  * minus the same loop without calls (the method of docs/ARCHITECTURE.md, fewer samples).
  */
-function serviceCallCost(page: EnginePage): Promise<number> {
-  return page.evaluate(async () => {
+function serviceCallCost(page: EnginePage, calls: number): Promise<number> {
+  return page.evaluate(async (count: number) => {
     const k = (globalThis as unknown as { kobako: Kobako }).kobako;
-    const sandbox = new k.Sandbox({}, k.createPlatform({ maxWorkers: 1 }));
+    const sandbox = new k.Sandbox({ timeout: 60_000 }, k.createPlatform({ maxWorkers: 1 }));
     sandbox.define("KV").bind("Get", (key: string) => key);
-    const loop = (call: string) => `i = 0; 1000.times { i += 1; ${call} }; i`;
+    const loop = (call: string) => `i = 0; ${count}.times { i += 1; ${call} }; i`;
     const time = async (source: string) => {
       const samples: number[] = [];
       for (let i = 0; i < 7; i++) {
@@ -158,10 +178,10 @@ function serviceCallCost(page: EnginePage): Promise<number> {
     };
     await time(loop('KV::Get.call("k")'));
     const empty = await time(loop("i.to_s"));
-    const calls = await time(loop('KV::Get.call("k")'));
+    const timed = await time(loop('KV::Get.call("k")'));
     await sandbox.close();
-    return calls - empty;
-  }, null);
+    return ((timed - empty) / count) * 1000;
+  }, calls);
 }
 
 /** How loading went with these platform options: a value, or the error's name and message. */
@@ -186,15 +206,6 @@ function setup(
     }
   }, options);
 }
-
-/** The known gap of issue 13 item 2: a service call in an engine with no synchronous bridge. */
-function expectBridgeGap(outcome: Outcome): void {
-  expect(outcome.isServiceError).toBe(true);
-  expect(outcome.error).toMatchObject({ name: "ServiceError", kind: "bridge" });
-  expect(outcome.error?.message).toMatch(/neither/);
-}
-
-const KNOWN_GAP = "EXPECTED FAILURE, known gap of issue 13 item 2 (no JSPI, no SharedArrayBuffer)";
 
 for (const name of ENGINES) {
   describe(`${name}`, () => {
@@ -257,8 +268,6 @@ for (const name of ENGINES) {
           page = await engine.open(`${server.origin}/${mode}/`);
         });
         afterAll(() => page?.close());
-        // WebKitGTK has no synchronous bridge on either page (see the top of this file).
-        const servicesWork = name !== "webkit";
 
         it(`is ${mode === "isolated" ? "" : "not "}cross-origin isolated`, async () => {
           const isolated = await page.evaluate(async () => globalThis.crossOriginIsolated, null);
@@ -275,22 +284,23 @@ for (const name of ENGINES) {
           expect(outcome).toEqual({ value: null, stdout: "hi\n12!\n" });
         });
 
-        it(servicesWork ? "async service" : `async service — ${KNOWN_GAP}`, async () => {
+        it("async service", async () => {
           const outcome = await runCell(page, cells["async service"]());
-          if (servicesWork) expect(outcome).toEqual({ value: "value of a", stdout: "" });
-          else expectBridgeGap(outcome);
+          expect(outcome).toEqual({ value: "value of a", stdout: "" });
         });
 
-        it(
-          servicesWork
-            ? "service with a block and break"
-            : `service with a block and break — ${KNOWN_GAP}`,
-          async () => {
-            const outcome = await runCell(page, cells["service with a block and break"]());
-            if (servicesWork) expect(outcome).toEqual({ value: "stopped at 2", stdout: "" });
-            else expectBridgeGap(outcome);
-          },
-        );
+        it("service with a block and break", async () => {
+          const outcome = await runCell(page, cells["service with a block and break"]());
+          expect(outcome).toEqual({ value: "stopped at 2", stdout: "" });
+        });
+
+        it("services: output, keyword arguments, a rescued error, a handle", async () => {
+          const outcome = await runCell(page, cells["services in full"]());
+          expect(outcome).toEqual({
+            value: ["value of a", ["k", { scale: 2 }], "rescued: no such key", 6],
+            stdout: "before\nafter\n",
+          });
+        });
 
         it("loop {} ended by the timeout while the page keeps running", async () => {
           const outcome = await runawayLoop(page);
@@ -312,18 +322,18 @@ for (const name of ENGINES) {
           expect(outcome).toEqual({ value: [3, "mruby"] });
         });
 
-        // Chromium's figures come from services.browser.spec.ts; WebKit has no service calls yet.
-        if (name === "firefox") {
+        // Chromium's figures come from services.browser.spec.ts. WebKit replays: the nth call
+        // reruns the script up to it, so its cost per call grows with the calls of one eval.
+        if (name !== "chromium") {
           it("service call cost (printed, for docs/ARCHITECTURE.md)", async () => {
-            // A measurement, not a correctness cell (those are above). Under heavy load a run of
-            // 1000 Atomics calls in Firefox has once failed as a "bridge" ServiceError: printed and
-            // measured again, and left to the channel-layer work of issue 13 to explain.
-            const us = await serviceCallCost(page).catch(async (error: unknown) => {
-              console.warn(`${engine.version}, ${mode} page: first measurement failed:`, error);
-              return serviceCallCost(page);
-            });
-            console.log(`${engine.version}, ${mode} page: ${us.toFixed(1)} µs per service call`);
-            expect(us).toBeGreaterThan(0);
+            // A measurement, not a correctness cell (those are above).
+            for (const calls of name === "webkit" ? [1, 10, 100] : [1000]) {
+              const us = await serviceCallCost(page, calls);
+              console.log(
+                `${engine.version}, ${mode} page, ${calls} calls per eval: ${us.toFixed(1)} µs per service call`,
+              );
+              expect(us).toBeGreaterThan(0);
+            }
           });
         }
 

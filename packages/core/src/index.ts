@@ -1,3 +1,14 @@
+export type {
+  /** @deprecated now {@link ChannelInit} */
+  ChannelInit as BridgeInit,
+  ChannelInit,
+  /** @deprecated now {@link ChannelMode} */
+  ChannelMode as BridgeMode,
+  ChannelMode,
+  /** @deprecated now {@link ChannelPreference} */
+  ChannelPreference as BridgePreference,
+  ChannelPreference,
+} from "./channel/contract.js";
 export {
   BytecodeError,
   type ErrorOrigin,
@@ -20,14 +31,7 @@ export type { Platform, WorkerHandle } from "./host/platform.js";
 export { Sandbox, type Usage } from "./host/sandbox.js";
 export type { ServiceNamespace, ServiceValue } from "./host/services.js";
 export type { Snippet } from "./host/snippets.js";
-export type {
-  BridgeInit,
-  BridgeMode,
-  BridgePreference,
-  EvalLimits,
-  EvalResult,
-  WorkerApi,
-} from "./protocol.js";
+export type { EvalLimits, EvalResult, WorkerApi } from "./protocol.js";
 export { isReadyMessage, READY_MESSAGE } from "./protocol.js";
 export { RubySymbol } from "./symbol.js";
 export { MAX_CONTAINERS } from "./wire/shape.js";

@@ -1,8 +1,12 @@
 /**
- * What the host and the worker runtime say to each other: through comlink for the control plane
- * (init, invoke), and through a dedicated bridge port (plus a shared buffer when there is one) for
- * service calls. Everything here is plain data that survives structured cloning.
+ * What the host and the worker runtime say to each other through comlink (init, invoke). Service
+ * calls go through the worker's channel (src/channel/). Everything here is plain data that
+ * survives structured cloning.
  */
+import type { ChannelInit, ChannelMode } from "./channel/contract.js";
+
+/** Past this many ms `setTimeout` fires at once instead of late (int32 ms, 24.8 days). */
+export const MAX_TIMER = 2 ** 31 - 1;
 
 /** Caps of one invocation. */
 export interface EvalLimits {
@@ -35,7 +39,7 @@ export interface EvalResult {
   envelope?: Uint8Array;
   /** Set when the engine trapped; the next invocation restores a fresh state. */
   trap?: { message: string };
-  /** Why a service call could not reach the host (no synchronous bridge in this engine). */
+  /** Why a service call could not reach the host (the channel itself failed it). */
   bridgeFailure?: string;
   /**
    * The deadline ended the run without an envelope: `"waiting"` — it passed while the guest
@@ -58,107 +62,16 @@ export interface EvalResult {
   memoryPeak: number;
 }
 
-/**
- * How a blocked guest reaches the host for a service call:
- * - `"atomics"`: the worker posts the request and sleeps in `Atomics.wait` on a
- *   `SharedArrayBuffer` until the host writes the reply there (Node; cross-origin isolated pages);
- * - `"jspi"`: the service import is a `WebAssembly.Suspending` function and the guest's entry point
- *   runs under `WebAssembly.promising`, so the worker awaits the reply message (engines with JS
- *   Promise Integration, no isolation needed);
- * - `"none"`: neither exists; a service call fails in the guest with a clear message.
- */
-export type BridgeMode = "atomics" | "jspi" | "none";
-
-/** Which bridge to use: `"auto"` takes `"atomics"` when possible, else `"jspi"`, else `"none"`. */
-export type BridgePreference = "auto" | "atomics" | "jspi";
-
-/** Sent with `init`: the worker's end of the bridge. */
-export interface BridgeInit {
-  port: MessagePort;
-  /** The buffer of the atomics bridge (absent when the host has no `SharedArrayBuffer`). */
-  shared?: SharedArrayBuffer;
-  /**
-   * The host watches the request slot of `shared` with `Atomics.waitAsync`, so requests that fit
-   * the data area go through memory; otherwise (or when they do not fit) they are posted.
-   */
-  listening?: boolean;
-  preference: BridgePreference;
-}
-
-/**
- * Worker → host on the bridge port. A posted message may arrive after the invocation that sent it
- * has ended (the worker gave up at its deadline): `epoch`, the number the host gave the
- * invocation (`WorkerApi.invoke`), lets the host drop it rather than serve it to a later one.
- */
-export type BridgeRequest = (
-  | /**
-   * A service request (docs/ABI.md). `seq` numbers the posted requests of the JSPI bridge,
-   * whose reply echoes it: a worker that stopped waiting must not take a late reply for the
-   * answer to a later request.
-   */
-  { call: Uint8Array; seq?: number }
-  /** A service request the worker did not copy: it exceeds the payload cap. */
-  | { oversize: number; seq?: number }
-  /** Atomics bridge: the worker took a chunk of a long reply and waits for the next one. */
-  | { more: true }
-) & { epoch?: number };
-
-/**
- * What to transfer rather than copy when posting `bytes`: copying is cheaper for the small
- * payloads of most service calls (measured ~2 µs per message in Node 20), moving for large ones.
- */
-export function transferList(bytes: Uint8Array): Transferable[] {
-  return bytes.byteLength >= 64 << 10 ? [bytes.buffer as ArrayBuffer] : [];
-}
-
-/** Host → worker on the bridge port (JSPI bridge only: the atomics bridge answers in memory). */
-export interface BridgeReply {
-  reply: Uint8Array;
-  /** The `seq` of the request answered. */
-  seq?: number;
-}
-
-/**
- * Layout of the atomics bridge's `SharedArrayBuffer`: a header of int32 slots, then a data area
- * that carries a request (when it fits and the host listens) and then its reply, in chunks when
- * the reply is longer than the area.
- */
-export const Shared = {
-  /** Reply slot: `0` while the worker waits, `1` when a chunk of the reply is ready. */
-  STATE: 0,
-  /** Length of the whole reply; `-1` when the host cannot answer. */
-  TOTAL: 1,
-  /** Length of the chunk in the data area. */
-  CHUNK: 2,
-  /** Request slot, one of {@link Signal}; the host resets it to `NONE` when it takes it. */
-  REQUEST: 3,
-  /** Length of the request in the data area (`CALL`), or of the refused one (`OVERSIZE`). */
-  REQUEST_LENGTH: 4,
-  HEADER_BYTES: 32,
-  DATA_BYTES: 1 << 20,
-} as const;
-
-/** What the worker put in the request slot. */
-export const Signal = {
-  NONE: 0,
-  /** A service request is in the data area. */
-  CALL: 1,
-  /** The worker took a chunk of a long reply: write the next one. */
-  MORE: 2,
-  /** A request past the payload cap was not copied. */
-  OVERSIZE: 3,
-} as const;
-
 /** The API a worker exposes (see `exposeWorkerRuntime`). */
 export interface WorkerApi {
   /**
-   * Instantiates and boots the guest once, with its end of the service bridge; resolves to the
-   * bridge mode in use. Later calls are refused.
+   * Instantiates and boots the guest once, with its end of the service channel; resolves to the
+   * channel mode it chose (src/channel/select.ts). Later calls are refused.
    */
-  init(module: WebAssembly.Module, bridge: BridgeInit): Promise<BridgeMode>;
+  init(module: WebAssembly.Module, channel: ChannelInit): Promise<ChannelMode>;
   /**
    * Runs one invocation request (docs/ABI.md, "ABI 2") on a fresh Ruby state. `epoch` tags the
-   * bridge messages of this invocation (see {@link BridgeRequest}).
+   * channel messages of this invocation (see `ChannelRequest`).
    */
   invoke(request: Uint8Array, limits: EvalLimits, epoch: number): EvalResult | Promise<EvalResult>;
 }

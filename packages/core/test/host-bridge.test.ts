@@ -1,8 +1,9 @@
-// The host's end of a worker's service bridge, between invocations: whatever an invocation that
+// The host's end of a worker's service channel, between invocations: whatever an invocation that
 // ended at its deadline left behind must not reach the next one.
 import { describe, expect, it } from "vitest";
-import { HostBridge, type RequestHandler } from "../src/host/bridge.js";
-import { type BridgeReply, Shared, Signal } from "../src/protocol.js";
+import { AtomicsHostEnd, Shared, Signal } from "../src/channel/atomics.js";
+import type { ChannelReply as BridgeReply, RequestHandler } from "../src/channel/contract.js";
+import { PostedHostEnd } from "../src/channel/host-end.js";
 import { decodeWire, encodeWire } from "../src/wire/index.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -19,13 +20,12 @@ function recorder(): RequestHandler & { seen: unknown[] } {
   };
 }
 
-describe("HostBridge between invocations", () => {
+describe("the host's end between invocations", () => {
   it("B60 drops a request left in the shared slot by an invocation that ended", async () => {
     const { port1, port2 } = new MessageChannel();
     const shared = new SharedArrayBuffer(Shared.HEADER_BYTES + Shared.DATA_BYTES);
     const header = new Int32Array(shared, 0, Shared.HEADER_BYTES / 4);
-    const bridge = new HostBridge(port1, shared, true);
-    bridge.mode = "atomics";
+    const bridge = new AtomicsHostEnd(port1, shared, true);
     // The worker raised a request, then gave up at its deadline before the host took it.
     const stale = encodeWire([1, "stale block value"]);
     new Uint8Array(shared, Shared.HEADER_BYTES).set(stale);
@@ -50,8 +50,7 @@ describe("HostBridge between invocations", () => {
 
   it("B60 drops a posted request of an earlier invocation, and echoes seq", async () => {
     const { port1, port2 } = new MessageChannel();
-    const bridge = new HostBridge(port1, undefined, false);
-    bridge.mode = "jspi";
+    const bridge = new PostedHostEnd("jspi", port1);
     const first = recorder();
     const epoch = bridge.attach(first);
     bridge.detach();
@@ -76,8 +75,7 @@ describe("HostBridge between invocations", () => {
 
   it("keeps serving after a handler that throws", async () => {
     const { port1, port2 } = new MessageChannel();
-    const bridge = new HostBridge(port1, undefined, false);
-    bridge.mode = "jspi";
+    const bridge = new PostedHostEnd("jspi", port1);
     let calls = 0;
     const epoch = bridge.attach({
       handle() {

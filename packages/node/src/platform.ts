@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { type BridgePreference, type Platform, SetupError, type WorkerHandle } from "@kobako/core";
+import { type ChannelPreference, type Platform, SetupError, type WorkerHandle } from "@kobako/core";
 import { nodeEndpoint } from "./endpoint.js";
 
 /** Options of {@link createPlatform}. */
@@ -15,9 +15,13 @@ export interface PlatformOptions {
   maxWorkers?: number;
   /**
    * How a guest waiting on a service reaches the host; default `"auto"`, which in Node is always
-   * `SharedArrayBuffer` + `Atomics.wait` (see `Platform.serviceBridge`).
+   * `SharedArrayBuffer` + `Atomics.wait` (`"atomics"`). `"replay"` runs the invocation again
+   * after each service call, as engines without shared memory or JSPI do (see
+   * `Platform.channel`).
    */
-  serviceBridge?: BridgePreference;
+  channel?: ChannelPreference;
+  /** @deprecated The former name of {@link channel}. */
+  serviceBridge?: ChannelPreference;
 }
 
 const workerUrl = new URL("./worker.js", import.meta.url);
@@ -63,7 +67,8 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     },
     startWorker: start,
   };
-  if (options.serviceBridge !== undefined) platform.serviceBridge = options.serviceBridge;
+  const channel = options.channel ?? options.serviceBridge;
+  if (channel !== undefined) platform.channel = channel;
   return platform;
 }
 

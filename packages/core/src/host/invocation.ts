@@ -1,5 +1,5 @@
 import { transfer } from "comlink";
-import type { EvalLimits, EvalResult } from "../protocol.js";
+import { type EvalLimits, type EvalResult, MAX_TIMER } from "../protocol.js";
 import { type Action, encodeInvocation, type SnippetSpec } from "../wire/request.js";
 import { MAX_PAYLOAD, WireError } from "../wire/types.js";
 import { Aborted, type AbortWatch } from "./abort.js";
@@ -43,9 +43,6 @@ export interface InvocationReport {
 }
 
 const NOTHING: InvocationUsage = { wallTime: 0, memoryPeak: 0 };
-
-// Beyond this setTimeout fires at once instead of never.
-const MAX_TIMER = 2 ** 31 - 1;
 
 /** A fresh 32-bit seed from the host's CSPRNG: no invocation can predict another's numbers. */
 function freshSeed(): number {
@@ -211,7 +208,7 @@ async function run(
   const watch = worker.watchFailure();
   let kept = false;
   try {
-    const epoch = worker.bridge.attach(dispatcher);
+    const epoch = worker.channel.attach(dispatcher);
     const result = await Promise.race([
       worker.api.invoke(transfer(request, [request.buffer]), limits, epoch),
       watch.failed,
@@ -232,7 +229,7 @@ async function run(
     watch.stop();
     dispatcher.end();
     clearTimeout(timer);
-    worker.bridge.detach();
+    worker.channel.detach();
     // A worker whose run did not come back is in an unknown state: it is never reused.
     if (kept) pool.release(worker);
     else pool.discard(worker);

@@ -1,5 +1,5 @@
 import type { Endpoint } from "comlink";
-import type { BridgePreference } from "../protocol.js";
+import type { ChannelPreference } from "../channel/contract.js";
 
 /** A started worker, as a platform adapter hands it to the pool. */
 export interface WorkerHandle {
@@ -25,11 +25,13 @@ export interface Platform {
   /** Upper bound of workers in the pool; default `min(hardwareConcurrency, 4)`. */
   maxWorkers?: number;
   /**
-   * How a guest blocked on a service call reaches the host (see docs/ARCHITECTURE.md, "Service
-   * calls"). Default `"auto"`: `SharedArrayBuffer` + `Atomics.wait` where the host can share
-   * memory (Node; cross-origin isolated pages), else JS Promise Integration where the engine has
-   * it. `"atomics"` or `"jspi"` force one (workers fail to start without it); mostly for tests
-   * and benchmarks.
+   * How a guest waiting on a service reaches the host (see docs/ARCHITECTURE.md, "Service
+   * calls"). Default `"auto"`: `"atomics"` (`SharedArrayBuffer` + `Atomics.wait`) where the host
+   * can share memory (Node; cross-origin isolated pages), else `"jspi"` (JS Promise Integration)
+   * where the engine has it, else `"replay"` (the invocation runs again from its start after each
+   * service call; any engine). Forcing a mode the engine lacks makes workers fail to start.
    */
-  serviceBridge?: BridgePreference;
+  channel?: ChannelPreference;
+  /** @deprecated The former name of {@link channel}. */
+  serviceBridge?: ChannelPreference;
 }

@@ -1,14 +1,15 @@
 import { type Remote, transfer, wrap } from "comlink";
-import { type BridgeInit, Shared, type WorkerApi } from "../protocol.js";
-import { canListen, canShareMemory, HostBridge } from "./bridge.js";
+import type { HostEnd } from "../channel/contract.js";
+import { offerChannel, openHostEnd } from "../channel/select.js";
+import type { WorkerApi } from "../protocol.js";
 import type { Platform, WorkerHandle } from "./platform.js";
 
 /** A worker of the pool with its comlink proxy. */
 export interface PooledWorker {
   readonly api: Remote<WorkerApi>;
   readonly handle: WorkerHandle;
-  /** The host's end of the worker's service bridge. */
-  readonly bridge: HostBridge;
+  /** The host's end of the worker's service channel. */
+  readonly channel: HostEnd;
   /**
    * A promise that rejects when the worker dies (at once if it is dead already) and never
    * resolves; `stop()` forgets it. Each wait takes its own: racing every invocation against one
@@ -26,6 +27,7 @@ export interface FailureWatch {
 }
 
 interface Entry extends PooledWorker {
+  channel: HostEnd;
   dead: boolean;
   /** Initialised and counted in the pool; false while starting and once retired. */
   ready: boolean;
@@ -88,7 +90,7 @@ export class WorkerPool {
     if (!entry.dead) {
       entry.dead = true;
       entry.handle.terminate();
-      entry.bridge.close();
+      entry.channel.close();
     }
     this.retire(entry);
   }
@@ -134,26 +136,23 @@ export class WorkerPool {
         },
       );
       const { port1, port2 } = new MessageChannel();
-      const preference = this.platform.serviceBridge ?? "auto";
-      const init: BridgeInit = { port: port2, preference };
-      if (preference !== "jspi" && canShareMemory()) {
-        init.shared = new SharedArrayBuffer(Shared.HEADER_BYTES + Shared.DATA_BYTES);
-        init.listening = canListen();
-      }
-      entry = this.track(handle, new HostBridge(port1, init.shared, init.listening === true));
+      const preference = this.platform.channel ?? this.platform.serviceBridge ?? "auto";
+      const init = offerChannel(port2, preference);
+      entry = this.track(handle, unopened(port1));
       const watch = entry.watchFailure();
-      entry.bridge.mode = await Promise.race([
+      const mode = await Promise.race([
         entry.api.init(module, transfer(init, [port2])),
         watch.failed,
       ]).finally(() => watch.stop());
       if (entry.dead) throw new Error("the worker died while starting");
+      entry.channel = openHostEnd(mode, port1, init);
       entry.ready = true;
       return entry;
     } catch (error) {
       if (entry && !entry.dead) {
         entry.dead = true;
         entry.handle.terminate();
-        entry.bridge.close();
+        entry.channel.close();
       }
       this.live--;
       this.serveWaiter();
@@ -161,13 +160,13 @@ export class WorkerPool {
     }
   }
 
-  private track(handle: WorkerHandle, bridge: HostBridge): Entry {
+  private track(handle: WorkerHandle, channel: HostEnd): Entry {
     const watchers = new Set<(error: Error) => void>();
     let failure: Error | undefined;
     const entry: Entry = {
       api: wrap<WorkerApi>(handle.endpoint),
       handle,
-      bridge,
+      channel,
       dead: false,
       ready: false,
       watchFailure() {
@@ -184,7 +183,7 @@ export class WorkerPool {
     handle.onError?.((error) => {
       if (entry.dead) return;
       entry.dead = true;
-      entry.bridge.close();
+      entry.channel.close();
       failure = error;
       for (const reject of watchers) reject(error);
       watchers.clear();
@@ -192,6 +191,18 @@ export class WorkerPool {
     });
     return entry;
   }
+}
+
+/** The channel of a worker still starting: its port, to close should the worker fail. */
+function unopened(port: MessagePort): HostEnd {
+  return {
+    mode: "none",
+    attach() {
+      throw new Error("the worker's channel is not open yet");
+    },
+    detach() {},
+    close: () => port.close(),
+  };
 }
 
 const pools = new WeakMap<Platform, WorkerPool>();

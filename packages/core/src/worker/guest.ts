@@ -1,9 +1,15 @@
 import { WASI, WASIProcExit } from "@bjorn3/browser_wasi_shim";
-import type { BridgeInit, BridgeMode, EvalLimits, EvalResult } from "../protocol.js";
+import {
+  type ChannelInit,
+  type ChannelMode,
+  DeadlineExceeded,
+  type GuestAccess,
+  type WorkerEnd,
+} from "../channel/contract.js";
+import { openWorkerEnd } from "../channel/select.js";
+import type { EvalLimits, EvalResult } from "../protocol.js";
 import { encodeInvocation } from "../wire/request.js";
 import { MAX_PAYLOAD } from "../wire/types.js";
-import { createWorkerBridge } from "./bridge.js";
-import { DeadlineExceeded, type GuestAccess, type WorkerBridge } from "./bridge-io.js";
 import { CaptureFd, EmptyInputFd } from "./output.js";
 
 /** The ABI version of docs/ABI.md this runtime speaks. */
@@ -74,8 +80,8 @@ function guestExports(instance: WebAssembly.Instance): GuestExports {
 
 const WARM_UP_REQUEST = encodeInvocation([], [], { kind: "eval", source: WARM_UP });
 
-/** A bridge for a guest instance, in place of the one `init` asks for (tests, fuzzing). */
-export type BridgeFactory = (guest: GuestAccess) => WorkerBridge;
+/** A channel end for a guest instance, in place of the one `init` asks for (tests, fuzzing). */
+export type ChannelFactory = (guest: GuestAccess) => WorkerEnd;
 
 /** Calls a guest export that reports a number; `fallback` when it traps or reports nonsense. */
 function probe(read: () => number, fallback: number): number {
@@ -108,7 +114,7 @@ export class GuestInstance {
   private readonly stdout = new CaptureFd();
   private readonly stderr = new CaptureFd();
   private readonly wasi = new WASI([], [], [], { debug: false });
-  private readonly bridge: WorkerBridge;
+  private readonly bridge: WorkerEnd;
   private exports!: GuestExports;
   private snapshot = new Uint8Array(0);
   private stackPointer = 0;
@@ -124,13 +130,13 @@ export class GuestInstance {
 
   private constructor(
     private readonly module: WebAssembly.Module,
-    bridge: BridgeInit | BridgeFactory | undefined,
+    bridge: ChannelInit | ChannelFactory | undefined,
   ) {
     const guest: GuestAccess = {
       memory: () => this.exports.memory,
       replyBuffer: (length: number) => this.exports.kobako_reply_buffer(length),
     };
-    this.bridge = typeof bridge === "function" ? bridge(guest) : createWorkerBridge(bridge, guest);
+    this.bridge = typeof bridge === "function" ? bridge(guest) : openWorkerEnd(bridge, guest);
   }
 
   /**
@@ -139,7 +145,7 @@ export class GuestInstance {
    */
   static async create(
     module: WebAssembly.Module,
-    bridge?: BridgeInit | BridgeFactory,
+    bridge?: ChannelInit | ChannelFactory,
   ): Promise<GuestInstance> {
     const guest = new GuestInstance(module, bridge);
     await guest.boot();
@@ -147,7 +153,7 @@ export class GuestInstance {
   }
 
   /** How service calls reach the host. */
-  get bridgeMode(): BridgeMode {
+  get bridgeMode(): ChannelMode {
     return this.bridge.mode;
   }
 
@@ -248,28 +254,28 @@ export class GuestInstance {
 
   /**
    * Runs an invocation request (docs/ABI.md, "ABI 2") on a fresh Ruby state. Never throws: a
-   * trap is reported in the result. Asynchronous only with the JSPI bridge.
+   * trap is reported in the result. Asynchronous when the channel waits for the host by message
+   * (JSPI, replay).
    */
   invoke(request: Uint8Array, limits: EvalLimits, epoch = 0): EvalResult | Promise<EvalResult> {
     const started = performance.now();
+    // The snapshot holds no caps: set this invocation's after every restore.
+    const timeout = Math.min(Math.max(0, Math.ceil(limits.timeout)), INT32_MAX);
+    const deadline = timeout > 0 ? started + timeout : Number.POSITIVE_INFINITY;
+    // A channel that replays the invocation needs every run to read the same clock.
+    const clock = limits.clock ?? (this.bridge.freezesClock ? Date.now() : undefined);
     let length: number | Promise<number>;
     try {
-      this.restore();
-      this.pristine = false;
-      // Until the invocation says otherwise (it may trap), all of memory counts as written.
-      this.dirtyEnd = Number.POSITIVE_INFINITY;
-      this.resetFds();
-      this.stdout.reset(limits.stdoutLimit);
-      this.stderr.reset(limits.stderrLimit);
-      // The snapshot holds no caps: set this invocation's after every restore.
-      const timeout = Math.min(Math.max(0, Math.ceil(limits.timeout)), INT32_MAX);
-      this.exports.kobako_limits(Math.min(Math.max(0, limits.memoryLimit), INT32_MAX), timeout);
-      this.exports.kobako_seed(limits.seed | 0);
-      this.frozenClock =
-        limits.clock === undefined ? undefined : BigInt(Math.round(limits.clock)) * 1_000_000n;
-      this.bridge.deadline = timeout > 0 ? started + timeout : Number.POSITIVE_INFINITY;
+      this.bridge.deadline = deadline;
       this.bridge.epoch = epoch;
-      length = this.start(request);
+      length = this.bridge.run({
+        start: () => {
+          // A replay gets what is left of the time: the deadline covers the whole invocation.
+          const left = timeout > 0 ? Math.max(1, Math.ceil(deadline - performance.now())) : 0;
+          this.begin(limits, left, clock);
+          return this.start(request);
+        },
+      });
     } catch (error) {
       return this.finish(started, undefined, error);
     }
@@ -280,7 +286,21 @@ export class GuestInstance {
     );
   }
 
-  private start(request: Uint8Array): number | Promise<number> {
+  /** Restores the snapshot and sets this invocation's caps, seed, clock and output. */
+  private begin(limits: EvalLimits, timeout: number, clock: number | undefined): void {
+    this.restore();
+    this.pristine = false;
+    // Until the invocation says otherwise (it may trap), all of memory counts as written.
+    this.dirtyEnd = Number.POSITIVE_INFINITY;
+    this.resetFds();
+    this.stdout.reset(limits.stdoutLimit);
+    this.stderr.reset(limits.stderrLimit);
+    this.exports.kobako_limits(Math.min(Math.max(0, limits.memoryLimit), INT32_MAX), timeout);
+    this.exports.kobako_seed(limits.seed | 0);
+    this.frozenClock = clock === undefined ? undefined : BigInt(Math.round(clock)) * 1_000_000n;
+  }
+
+  private start(request: Uint8Array): { entry: (length: number) => number; length: number } {
     const exports = this.exports;
     const at = exports.kobako_buffer(request.byteLength) >>> 0;
     if (at === 0 && request.byteLength > 0) {
@@ -288,7 +308,7 @@ export class GuestInstance {
     }
     this.checkBounds(at, request.byteLength, "request buffer");
     new Uint8Array(exports.memory.buffer, at, request.byteLength).set(request);
-    return this.bridge.enter(exports.kobako_invoke, request.byteLength);
+    return { entry: exports.kobako_invoke, length: request.byteLength };
   }
 
   private finish(started: number, length: number | undefined, error: unknown): EvalResult {

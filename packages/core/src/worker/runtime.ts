@@ -1,12 +1,6 @@
 import { type Endpoint, expose, transfer } from "comlink";
-import {
-  type BridgeInit,
-  type BridgeMode,
-  type EvalLimits,
-  type EvalResult,
-  READY_MESSAGE,
-  type WorkerApi,
-} from "../protocol.js";
+import type { ChannelInit, ChannelMode } from "../channel/contract.js";
+import { type EvalLimits, type EvalResult, READY_MESSAGE, type WorkerApi } from "../protocol.js";
 import { GuestInstance } from "./guest.js";
 
 function transferable(result: EvalResult): EvalResult {
@@ -18,7 +12,7 @@ function transferable(result: EvalResult): EvalResult {
 /**
  * Serves the worker API on `endpoint` (a worker's global scope, or a port adapted to comlink's
  * `Endpoint`), then posts {@link READY_MESSAGE} so the host knows the script loaded. The host
- * sends `init` once with the compiled kobako.wasm and the bridge, then any number of `invoke`s,
+ * sends `init` once with the compiled kobako.wasm and the channel, then any number of `invoke`s,
  * one at a time.
  */
 export function exposeWorkerRuntime(endpoint: Endpoint): void {
@@ -26,9 +20,9 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
   let booting: Promise<GuestInstance> | undefined;
 
   const api: WorkerApi = {
-    async init(module: WebAssembly.Module, bridge: BridgeInit): Promise<BridgeMode> {
+    async init(module: WebAssembly.Module, channel: ChannelInit): Promise<ChannelMode> {
       if (booting) throw new Error("the worker runtime is already initialised");
-      booting = GuestInstance.create(module, bridge);
+      booting = GuestInstance.create(module, channel);
       guest = await booting;
       return guest.bridgeMode;
     },

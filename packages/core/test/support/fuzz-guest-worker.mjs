@@ -12,9 +12,10 @@ const module = await WebAssembly.compile(wasm);
 
 let replies = [];
 let calls = 0;
-/** A bridge that answers each service call with the next reply of the case, then with -1. */
+/** A channel end that answers each service call with the next reply of the case, then with -1. */
 const bridge = (guest) => ({
   mode: "atomics",
+  freezesClock: false,
   deadline: Number.POSITIVE_INFINITY,
   epoch: 0,
   serviceCall(_at, _length) {
@@ -26,7 +27,10 @@ const bridge = (guest) => ({
     new Uint8Array(guest.memory().buffer, to, reply.byteLength).set(reply);
     return reply.byteLength;
   },
-  enter: (entry, length) => entry(length),
+  run(invocation) {
+    const { entry, length } = invocation.start();
+    return entry(length);
+  },
   takeFailure: () => undefined,
 });
 

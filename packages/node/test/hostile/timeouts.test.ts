@@ -112,11 +112,7 @@ describe("B60 B63 scripts the guest cannot stop by itself", () => {
   );
 });
 
-// One retry: on a machine loaded far past its cores (five builds and suites at once), "a service
-// calling a block forever" has ended as a ServiceError instead of a TimeoutError, a race between
-// the deadline and a block's reply that the channel-layer work of issue 13 is to settle. A real
-// regression fails both tries.
-describe("B60 a guest waiting on the host is bound by the same deadline", { retry: 1 }, () => {
+describe("B60 a guest waiting on the host is bound by the same deadline", () => {
   const never = () => new Promise<never>(() => {});
 
   it.each([
