@@ -8,7 +8,7 @@
 // fail, and become ordinary cells.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveHarness } from "./chromium/harness.js";
-import { ENGINES, type Engine, type EnginePage, launch } from "./engines/drivers.js";
+import { ENGINES, type Engine, type EnginePage, launch } from "@kobako/engines";
 
 type Kobako = typeof import("../src/index.js");
 
