@@ -58,6 +58,7 @@ interface Shown {
   stdout: string;
   errorClass: string;
   errorMessage: string;
+  memoryPeak: string;
   code: string;
   services: string;
   errorLine: number | null;
@@ -82,6 +83,7 @@ function shown(page: EnginePage): Promise<Shown> {
       stdout: $("stdout").textContent ?? "",
       errorClass: $("error-class").textContent ?? "",
       errorMessage: $("error-message").textContent ?? "",
+      memoryPeak: $("usage-memory-peak").textContent ?? "",
       code: code.join("\n"),
       services: lines("services-editor").join("\n"),
       errorLine: marked ? code.indexOf(marked.textContent ?? "") + 1 : null,
@@ -274,6 +276,7 @@ for (const name of ENGINES) {
       const stopped = await finished(p, run);
       expect(stopped.state).toBe("error");
       expect(stopped.status).toMatch(/^Stopped after/);
+      expect(stopped.memoryPeak).toBe("—"); // the terminated worker's figure is lost, not 0 B
 
       await typeInto(p, "editor", ["[1, :two, 2**62]"]);
       const after = await runWithShortcut(p);
