@@ -6,9 +6,10 @@
 // channel of issue 13 item 2 exists. Those cells are expected failures: each asserts today's clear
 // `ServiceError` (details.kind "bridge") and says so in its name. When the fallback lands they
 // fail, and become ordinary cells.
+
+import { ENGINES, type Engine, type EnginePage, launch } from "@kobako/engines";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveHarness } from "./chromium/harness.js";
-import { ENGINES, type Engine, type EnginePage, launch } from "@kobako/engines";
 
 type Kobako = typeof import("../src/index.js");
 
