@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { DEV_PORT, ISOLATED_PORT, PREBUNDLED_PORT, PREVIEW_PORT } from "./ports.js";
+import { DEV_PORT, ISOLATED_PORT, PREBUNDLED_PORT, PREVIEW_PORT, STATIC_PORT } from "./ports.js";
 
 // Playwright cannot download its own browsers here; install-browser.sh puts Debian's Chromium at
 // /usr/bin/chromium. The flags keep it from reaching for Google's hosts on a closed network.
@@ -14,8 +14,9 @@ const args = [
   "--disable-sync",
 ];
 
-// Firefox ESR and WebKitGTK are not Playwright's own builds: tests/engines.spec.ts drives them
-// (puppeteer-core, selenium-webdriver), in a project of its own.
+// Firefox ESR and WebKitGTK are not Playwright's own builds: tests/engines.spec.ts drives them and
+// Chromium through one driver layer (@kobako/engines: playwright-core, puppeteer-core,
+// selenium-webdriver), in a project of its own.
 const ENGINES = /engines\.spec\.ts/;
 const isCI = Boolean(process.env.CI);
 
@@ -43,7 +44,7 @@ export default defineConfig({
       grepInvert: /B16/,
       use: { baseURL: `http://127.0.0.1:${ISOLATED_PORT}` },
     },
-    // Firefox ESR and WebKitGTK, plain and isolated pages of the same bundle.
+    // Chromium, Firefox ESR and WebKitGTK on the same bundle from a plain static server.
     { name: "engines", testMatch: ENGINES, testIgnore: [], timeout: 120_000 },
     // `vite` dev in this monorepo: @kobako/browser is a workspace link, served as source.
     { name: "dev", grep: /@smoke/, use: { baseURL: `http://127.0.0.1:${DEV_PORT}` } },
@@ -55,7 +56,7 @@ export default defineConfig({
       use: { baseURL: `http://127.0.0.1:${PREBUNDLED_PORT}` },
     },
   ],
-  // Only the last server sends COOP/COEP headers; the others' pages are not isolated (B16).
+  // Only the isolated server sends COOP/COEP headers; the others' pages are not isolated (B16).
   webServer: [
     {
       command: `pnpm --filter @kobako/playground build && pnpm --filter @kobako/playground preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
@@ -86,6 +87,15 @@ export default defineConfig({
       // start before that build ends.
       command: `node consumers/serve.mjs ../apps/playground/dist ${ISOLATED_PORT} --isolated`,
       url: `http://127.0.0.1:${ISOLATED_PORT}/`,
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The same bundle from a plain static server: files and content types, nothing else.
+      command: `node consumers/serve.mjs ../apps/playground/dist ${STATIC_PORT}`,
+      url: `http://127.0.0.1:${STATIC_PORT}/`,
       reuseExistingServer: !isCI,
       timeout: 60_000,
       stdout: "ignore",

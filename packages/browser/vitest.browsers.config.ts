@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 // The browser tests (test/**/*.browser.spec.ts): Debian's Chromium, Firefox ESR and WebKitGTK
-// (test/engines/drivers.ts), pages served with and without cross-origin isolation. One file at a
-// time: each starts browsers, and the machine running them may have two cores.
+// (@kobako/engines, in testing/engines/), pages served with and without cross-origin isolation.
+// One file at a time: each starts browsers, and the machine running them may have two cores.
 // `pnpm test:browsers`; `pnpm test:chromium` runs the Chromium-only suite.
 export default defineConfig({
   test: {

@@ -8,6 +8,12 @@ describe("formatMs", () => {
     expect(formatMs(1234.5)).toBe("1,235 ms");
     expect(formatMs(Number.NaN)).toBe("—");
   });
+
+  it("shows a coarse clock's whole milliseconds without made-up decimals", () => {
+    expect(formatMs(0)).toBe("< 1 ms");
+    expect(formatMs(2)).toBe("2 ms");
+    expect(formatMs(1234)).toBe("1,234 ms");
+  });
 });
 
 describe("formatBytes", () => {

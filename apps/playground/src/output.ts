@@ -3,7 +3,7 @@
  * backtrace), stdout and stderr with their truncation flags, and usage. It is filled in only when
  * a run has ended, so the previous output stays in place (dimmed) while the next one runs.
  */
-import type { Sandbox } from "@kobako/browser";
+import { type Sandbox, TimeoutError } from "@kobako/browser";
 import { errorLine } from "./backtrace.js";
 import { describeError } from "./errors.js";
 import { formatBytes, formatMs } from "./format.js";
@@ -50,7 +50,16 @@ export function showOutcome(
   ui.errorPane.hidden = outcome.ok;
   const mark = outcome.ok ? undefined : showError(outcome.error, goToLine);
   ui.roundTrip.textContent = formatMs(roundTrip);
-  return { wallTime: showCaptured(sandbox), mark };
+  const wallTime = showCaptured(sandbox);
+  // A worker terminated by Stop or by the hard timeout took its memory figure with it: the
+  // sandbox then reports 0, which is not a measurement.
+  if (!outcome.ok && terminated(outcome.error)) ui.memoryPeak.textContent = "—";
+  return { wallTime, mark };
+}
+
+function terminated(error: unknown): boolean {
+  if (error instanceof TimeoutError) return error.details.hard === true;
+  return error instanceof Error && error.name === "AbortError";
 }
 
 function showError(error: unknown, goToLine: (line: number) => void): Shown["mark"] {

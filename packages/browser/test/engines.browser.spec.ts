@@ -4,9 +4,10 @@
 // WebKitGTK has neither JS Promise Integration nor a usable SharedArrayBuffer (its isolated page
 // reports crossOriginIsolated but exposes none): its service cells run over the replay channel
 // (deterministic re-execution, packages/core/src/channel/replay.ts).
+
+import { ENGINES, type Engine, type EnginePage, launch } from "@kobako/engines";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveHarness } from "./chromium/harness.js";
-import { ENGINES, type Engine, type EnginePage, launch } from "./engines/drivers.js";
 
 type Kobako = typeof import("../src/index.js");
 

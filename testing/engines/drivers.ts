@@ -1,19 +1,37 @@
 // Three engines behind one small interface, each from Debian's packages (e2e/install-browser.sh):
 // Chromium through playwright-core, Firefox ESR through puppeteer-core over WebDriver BiDi, and
 // WebKitGTK (JavaScriptCore, Safari's engine) through selenium-webdriver driving WebKitWebDriver,
-// which starts MiniBrowser under xvfb-run (it has no headless mode).
+// which starts MiniBrowser under xvfb-run (it has no headless mode). Used by the browser package's
+// engine tests (evaluate) and the playground's e2e (clicks, keys, viewport, screenshots).
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { chromium } from "playwright-core";
 import puppeteer from "puppeteer-core";
-import { Builder, type WebDriver } from "selenium-webdriver";
+import { Builder, By, Key, type WebDriver } from "selenium-webdriver";
 
 export type EngineName = "chromium" | "firefox" | "webkit";
 export const ENGINES: readonly EngineName[] = ["chromium", "firefox", "webkit"];
 
-/** A tab: runs a function in the page (its argument and result JSON data) and closes. */
+/** A key held down while another is pressed. */
+export type Modifier = "Control" | "Shift";
+
+/**
+ * A tab: runs a function in the page (its argument and result JSON data), and acts as a user
+ * would, through the engine's own input events (trusted clicks and key presses, not
+ * `dispatchEvent`), and closes.
+ */
 export interface EnginePage {
   evaluate<A, R>(fn: (arg: A) => Promise<R>, arg: A): Promise<R>;
+  /** Clicks the middle of the first element matching the CSS `selector`. */
+  click(selector: string): Promise<void>;
+  /** Types `text` into the focused element, one key at a time. */
+  type(text: string): Promise<void>;
+  /** Presses `key` (a `KeyboardEvent.key`: "Enter", "Escape", "a") with `modifiers` held. */
+  press(key: string, modifiers?: readonly Modifier[]): Promise<void>;
+  /** Makes the page's layout viewport `width` × `height` CSS pixels. */
+  setViewport(width: number, height: number): Promise<void>;
+  /** A PNG of the viewport. */
+  screenshot(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -36,24 +54,46 @@ export function launch(name: EngineName): Promise<Engine> {
   return launchWebKit();
 }
 
-/** What a Playwright and a puppeteer browser have in common, as far as opening a tab goes. */
-interface PageMaker {
-  newPage(): Promise<{
-    goto(url: string): Promise<unknown>;
-    waitForFunction(expression: string): Promise<unknown>;
-    evaluate(fn: never, arg: never): Promise<unknown>;
-    close(): Promise<void>;
-  }>;
+/** What a Playwright and a puppeteer tab have in common. */
+interface Tab {
+  goto(url: string): Promise<unknown>;
+  waitForFunction(expression: string): Promise<unknown>;
+  evaluate(fn: never, arg: never): Promise<unknown>;
+  click(selector: string): Promise<void>;
+  keyboard: {
+    type(text: string): Promise<void>;
+    down(key: string): Promise<void>;
+    press(key: string): Promise<void>;
+    up(key: string): Promise<void>;
+  };
+  screenshot(): Promise<Uint8Array>;
+  close(): Promise<void>;
 }
 
-/** Opens `url` in a new tab of `browser` once the expression `ready` holds there. */
-async function openPage(browser: PageMaker, url: string, ready: string): Promise<EnginePage> {
-  const page = await browser.newPage();
-  await page.goto(url);
-  await page.waitForFunction(ready);
+/**
+ * Opens `url` in `tab` once the expression `ready` holds there. The two libraries differ only in
+ * how a viewport is set, which `setViewport` does.
+ */
+async function openTab(
+  tab: Tab,
+  url: string,
+  ready: string,
+  setViewport: (width: number, height: number) => Promise<void>,
+): Promise<EnginePage> {
+  await tab.goto(url);
+  await tab.waitForFunction(ready);
   return {
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
-    close: () => page.close(),
+    evaluate: (fn, arg) => tab.evaluate(fn as never, arg as never) as never,
+    click: (selector) => tab.click(selector),
+    type: (text) => tab.keyboard.type(text),
+    async press(key, modifiers = []) {
+      for (const modifier of modifiers) await tab.keyboard.down(modifier);
+      await tab.keyboard.press(key);
+      for (const modifier of [...modifiers].reverse()) await tab.keyboard.up(modifier);
+    },
+    setViewport,
+    screenshot: () => tab.screenshot(),
+    close: () => tab.close(),
   };
 }
 
@@ -65,7 +105,10 @@ async function launchChromium(): Promise<Engine> {
   return {
     name: "chromium",
     version: `Chromium ${browser.version()}`,
-    open: (url, ready = READY) => openPage(browser, url, ready),
+    async open(url, ready = READY) {
+      const tab = await browser.newPage();
+      return openTab(tab, url, ready, (width, height) => tab.setViewportSize({ width, height }));
+    },
     close: () => browser.close(),
   };
 }
@@ -79,7 +122,12 @@ async function launchFirefox(): Promise<Engine> {
   return {
     name: "firefox",
     version: `Firefox ${(await browser.version()).replace(/^firefox\//, "")}`,
-    open: (url, ready = READY) => openPage(browser, url, ready),
+    async open(url, ready = READY) {
+      const tab = await browser.newPage();
+      return openTab(tab as unknown as Tab, url, ready, (width, height) =>
+        tab.setViewport({ width, height }),
+      );
+    },
     close: () => browser.close(),
   };
 }
@@ -124,6 +172,24 @@ Promise.resolve()
     (value) => done({ ok: true, value: JSON.stringify(value === undefined ? null : value) }),
     (error) => done({ ok: false, error: String((error && error.stack) || error) }),
   );`;
+}
+
+/** WebDriver's code for a `KeyboardEvent.key` name (a printable key is itself). */
+function webDriverKey(key: string): string {
+  const named: Record<string, string> = {
+    Control: Key.CONTROL,
+    Shift: Key.SHIFT,
+    Enter: Key.ENTER,
+    Escape: Key.ESCAPE,
+    Tab: Key.TAB,
+    Backspace: Key.BACK_SPACE,
+    Delete: Key.DELETE,
+    ArrowUp: Key.ARROW_UP,
+    ArrowDown: Key.ARROW_DOWN,
+    ArrowLeft: Key.ARROW_LEFT,
+    ArrowRight: Key.ARROW_RIGHT,
+  };
+  return named[key] ?? key;
 }
 
 async function launchWebKit(): Promise<Engine> {
@@ -185,6 +251,38 @@ async function launchWebKit(): Promise<Engine> {
           )) as { ok: boolean; value?: string; error?: string };
           if (!result.ok) throw new Error(`in WebKit: ${result.error}`);
           return JSON.parse(result.value ?? "null");
+        },
+        async click(selector) {
+          await driver.findElement(By.css(selector)).click();
+        },
+        async type(text) {
+          await driver.actions().sendKeys(text).perform();
+        },
+        async press(key, modifiers = []) {
+          const keys = modifiers.map(webDriverKey);
+          let actions = driver.actions();
+          for (const modifier of keys) actions = actions.keyDown(modifier);
+          actions = actions.sendKeys(webDriverKey(key));
+          for (const modifier of keys.reverse()) actions = actions.keyUp(modifier);
+          await actions.perform();
+        },
+        async setViewport(width, height) {
+          // WebDriver sizes the window; what the toolbar and borders take is added to it.
+          const inner = async () =>
+            (await driver.executeScript("return [innerWidth, innerHeight]")) as [number, number];
+          const rect = await driver.manage().window().getRect();
+          const [w, h] = await inner();
+          await driver
+            .manage()
+            .window()
+            .setRect({ width: width + rect.width - w, height: height + rect.height - h });
+          const [w2, h2] = await inner();
+          if (w2 !== width || h2 !== height) {
+            throw new Error(`the viewport is ${w2}×${h2}, not ${width}×${height}`);
+          }
+        },
+        async screenshot() {
+          return Buffer.from(await driver.takeScreenshot(), "base64");
         },
         close: async () => {
           await driver.get("about:blank");
