@@ -16,12 +16,8 @@ import { ISOLATED_PORT, STATIC_PORT } from "../ports.js";
 // engines' own clicks and key presses: edit and run, a share link round trip, a service example,
 // the formula sheet recomputing, Stop on a runaway script, and a phone's width.
 //
-// WebKitGTK has neither JS Promise Integration nor a usable SharedArrayBuffer, so a service call
-// fails there until the fallback channel of issue 13 item 2 lands; the sheet's formulas read
-// cells through a service too. Those cells are written to pass and marked as expected failures
-// (Playwright's test.fail: they fail the run if they pass). Flip this once WebKitGTK has them:
-const WEBKIT_HAS_SERVICES = false;
-const KNOWN_GAP = "EXPECTED FAILURE, known gap of issue 13 item 2 (no JSPI, no SharedArrayBuffer)";
+// WebKitGTK has neither JS Promise Integration nor a usable SharedArrayBuffer: its service calls (and
+// the sheet's formulas, which read cells through a service) go over the replay channel.
 
 const STATIC = `http://127.0.0.1:${STATIC_PORT}/`;
 const ISOLATED = `http://127.0.0.1:${ISOLATED_PORT}/`;
@@ -205,8 +201,6 @@ for (const name of ENGINES) {
   test.describe(name, () => {
     // In order, in one worker: one browser per engine (WebKitGTK's session has one window).
     test.describe.configure({ mode: "default" });
-    const servicesGap = name === "webkit" && !WEBKIT_HAS_SERVICES;
-    const title = (cell: string, gap = false) => (gap ? `${cell} — ${KNOWN_GAP}` : cell);
 
     let engine: Engine;
     let page: EnginePage | undefined;
@@ -339,29 +333,21 @@ for (const name of ENGINES) {
       expect(await runWithButton(page as EnginePage)).toMatchObject({ state: "ok", result: "55" });
     });
 
-    test(
-      title(
-        "share link round trip with edited services: the same services, the same result",
-        servicesGap,
-      ),
-      async () => {
-        test.fail(servicesGap, KNOWN_GAP);
-        const p = await open("");
-        await typeInto(p, "services-editor", [
-          "return { Shop: { Price: (item) => item.length * 2 } };",
-        ]);
-        await typeInto(p, "editor", ['Shop::Price.call("kiwi")']);
-        const restored = await shareRoundTrip(p, "8", true);
-        // Someone else's JavaScript: it runs only once trusted.
-        expect(restored.servicesWarning).toBe(true);
-        const opened = page as EnginePage;
-        await opened.click(byTestId("services-trust"));
-        expect(await runWithButton(opened)).toMatchObject({ state: "ok", result: "8" });
-      },
-    );
+    test("share link round trip with edited services: the same services, the same result", async () => {
+      const p = await open("");
+      await typeInto(p, "services-editor", [
+        "return { Shop: { Price: (item) => item.length * 2 } };",
+      ]);
+      await typeInto(p, "editor", ['Shop::Price.call("kiwi")']);
+      const restored = await shareRoundTrip(p, "8", true);
+      // Someone else's JavaScript: it runs only once trusted.
+      expect(restored.servicesWarning).toBe(true);
+      const opened = page as EnginePage;
+      await opened.click(byTestId("services-trust"));
+      expect(await runWithButton(opened)).toMatchObject({ state: "ok", result: "8" });
+    });
 
-    test(title("a service example (sync, keyword arguments)", servicesGap), async () => {
-      test.fail(servicesGap, KNOWN_GAP);
+    test("a service example (sync, keyword arguments)", async () => {
       const p = await open("");
       await pickExample(p, "services-kwargs");
       const outcome = await runWithShortcut(p);
@@ -371,38 +357,34 @@ for (const name of ENGINES) {
       });
     });
 
-    test(
-      title("the formula sheet recomputes a dependent cell after an edit", servicesGap),
-      async () => {
-        test.fail(servicesGap, KNOWN_GAP);
-        const p = await open("sheet.html", SHEET_READY);
-        const value = (ref: string) =>
-          p.evaluate(
-            async (id) => (document.getElementById(`cell-${id}`) as HTMLInputElement).value,
-            ref,
-          );
-        expect(await value("D2")).toBe("6");
-        await p.click(byTestId("cell-C2"));
-        await p.type("20"); // the cell's text is selected on focus: typing replaces it
-        await p.press("Enter");
-        await until(
-          p,
-          "the recomputation",
-          async () => {
-            const status = document.querySelector('[data-testid="sheet-status"]') as HTMLElement;
-            return (
-              status.dataset.state === "idle" &&
-              /recomputed 6 formulas/.test(status.textContent ?? "")
-            );
-          },
-          null,
+    test("the formula sheet recomputes a dependent cell after an edit", async () => {
+      const p = await open("sheet.html", SHEET_READY);
+      const value = (ref: string) =>
+        p.evaluate(
+          async (id) => (document.getElementById(`cell-${id}`) as HTMLInputElement).value,
+          ref,
         );
-        await attachScreenshot(p, `${name}-sheet.png`);
-        expect(await value("C2")).toBe("20");
-        expect(await value("D2")).toBe("10");
-        expect(await value("D8")).toBe("36");
-      },
-    );
+      expect(await value("D2")).toBe("6");
+      await p.click(byTestId("cell-C2"));
+      await p.type("20"); // the cell's text is selected on focus: typing replaces it
+      await p.press("Enter");
+      await until(
+        p,
+        "the recomputation",
+        async () => {
+          const status = document.querySelector('[data-testid="sheet-status"]') as HTMLElement;
+          return (
+            status.dataset.state === "idle" &&
+            /recomputed 6 formulas/.test(status.textContent ?? "")
+          );
+        },
+        null,
+      );
+      await attachScreenshot(p, `${name}-sheet.png`);
+      expect(await value("C2")).toBe("20");
+      expect(await value("D2")).toBe("10");
+      expect(await value("D8")).toBe("36");
+    });
 
     test(`at a phone's width (${PHONE.width} px) nothing scrolls sideways`, async () => {
       for (const path of ["", "sheet.html"]) {

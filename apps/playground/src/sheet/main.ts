@@ -169,11 +169,21 @@ function buildGrid(): void {
       input.setAttribute("aria-label", ref);
       input.autocomplete = "off";
       input.spellcheck = false;
+      // Safari and WebKit clear a selection made on focus at the click's mouseup: keep it, so
+      // typing into a clicked cell replaces its text in every engine.
+      let focusingClick = false;
+      input.addEventListener("mousedown", () => {
+        focusingClick = document.activeElement !== input;
+      });
       input.addEventListener("focus", () => {
         selected = ref;
         input.value = model.get(ref).raw;
         input.select();
         showInfo(ref);
+      });
+      input.addEventListener("mouseup", (event) => {
+        if (focusingClick) event.preventDefault();
+        focusingClick = false;
       });
       input.addEventListener("blur", () => {
         commit(ref, input.value);
