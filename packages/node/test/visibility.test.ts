@@ -139,6 +139,7 @@ describe("B74 exception state", () => {
     ["begin; begin; raise 'a'; rescue; begin; raise 'b'; rescue; end; $!.message; end; end", "a"],
     ["catch(:t) { begin; throw :t, :thrown; rescue Exception; :rescued; end; :fell }", "thrown"],
     ["def y = yield; (y rescue $!.message)", "no block given (yield)"],
+    ["n = 0; begin; raise 'r' if (n += 1) < 3; rescue; retry; end; [$!, n]", [null, 3]],
   ])("%s", async (source, expected) => {
     const value = await sandbox.eval(source);
     expect(value instanceof RubySymbol ? value.name : value).toEqual(expected);
