@@ -1,6 +1,8 @@
 # catch/throw as exceptions. mruby-catch's own version unwinds with `break`, which cannot cross
 # a C frame: a throw from a block run by a host service (src/service.c) ended in LocalJumpError.
-# Kobako::ThrowJump is not a StandardError, so `rescue => e` in between does not stop it.
+# Kobako::ThrowJump (created in src/gem.c with MRB_FL_CLASS_IS_THROW) passes every rescue clause
+# that does not name it, `rescue Exception` included (guest patch 32), as CRuby's throw does;
+# `ensure` clauses run.
 module Kobako
   class ThrowJump < Exception
     attr_reader :tag, :value

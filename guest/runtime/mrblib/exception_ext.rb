@@ -38,8 +38,13 @@ module Kernel
     p(*objects)
   end
 
-  # mruby does not enforce visibility: public_send is send.
+  # send that respects visibility (guest patch 31): a private or protected method raises
+  # NoMethodError as a call with an explicit receiver does.
   def public_send(name, *args, **kwargs, &block)
+    if !respond_to?(name) && respond_to?(name, true)
+      kind = self.class.protected_method_defined?(name) ? "protected" : "private"
+      raise NoMethodError.new("#{kind} method '#{name}' called for #{Kobako.__recv_desc(self)}", name.to_sym)
+    end
     kwargs.empty? ? __send__(name, *args, &block) : __send__(name, *args, **kwargs, &block)
   end
 end

@@ -89,3 +89,7 @@ module Kernel
     freeze ? copy.freeze : copy
   end
 end
+
+# The program name: a String as in CRuby (a script here has no file; "main" as mruby's top self).
+$0 = "main"
+$PROGRAM_NAME = $0
