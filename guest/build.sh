@@ -60,6 +60,15 @@ for patch in "$GUEST_DIR"/patches/mruby/*.diff; do
   log "applying $(basename "$patch")"
   patch -s -d "$MRUBY" -p1 <"$patch"
 done
+# Our patches change the grammar (parse.y), so the parser is regenerated from it rather than taken
+# from the tarball's y.tab.c. Pinned bison: from unpatched sources it reproduces the shipped file
+# byte for byte. Generated after patching, y.tab.c is newer than parse.y and rake leaves it alone.
+BISON_VERSION=3.8.2
+bison --version | head -n 1 | grep -qx "bison (GNU Bison) $BISON_VERSION" || {
+  log "bison $BISON_VERSION is required (guest/install-toolchain.sh installs it)"
+  exit 1
+}
+(cd "$MRUBY" && bison -o mrbgems/mruby-compiler/core/y.tab.c mrbgems/mruby-compiler/core/parse.y)
 
 # --- Oniguruma: the regexp engine (UTF-8 and ASCII only; our config.h, no configure) ----------
 log "building Oniguruma"

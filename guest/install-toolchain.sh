@@ -13,6 +13,8 @@ PKGS=(
   "libclang-rt-19-dev-wasm32=$CLANG_VER"
   "wasi-libc=0.0~git20220510.9886d3d-2"
   ruby rake dpkg-dev
+  # mruby's parser is regenerated from our patched parse.y (guest/build.sh checks the version)
+  "bison=2:3.8.2+dfsg-1+b1"
 )
 
 need=0

@@ -112,3 +112,7 @@ end
 [1, 2, 3].each.sum
 # == take-on-infinite
 (1..Float::INFINITY).each.take(3)
+# == it-pairs-and-nesting
+pairs = %w[a b].each_with_index.map { it }
+nested = [[1, 2], [3]].map { it.map { it * 10 } }
+[pairs, nested, [3, 1, 2].sort_by { -it }]

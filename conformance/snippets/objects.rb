@@ -289,3 +289,18 @@ end
 # == frozen-string-literal-comment
 # frozen_string_literal: true
 "abc".frozen?
+# == defined-kinds
+x = 1
+[defined?(nil), defined?(true), defined?(self), defined?(x = 2), defined?(@b = 1), defined?(x += 1), defined?(1), defined?(x && 1), defined?(!x), defined?(Object::String), defined?(Object::Nope), defined?(::String), defined?(Nope::X), defined?($nope)]
+# == defined-call-args
+x = 1
+[defined?(x.nope.foo), defined?(String.new), defined?(1.then { }), defined?(puts(zzz)), defined?(x.to_s(zzz)), defined?(x&.to_s), defined? x, defined? @nope]
+# == defined-super-in-module-chain
+class Base
+  def greet = "hi"
+end
+class Mid < Base
+  def greet = defined?(super) ? "mid " + super : "none"
+  def other = defined?(super).inspect
+end
+[Mid.new.greet, Mid.new.other]

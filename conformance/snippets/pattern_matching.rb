@@ -195,3 +195,150 @@ case cmd
 in ["move", Integer => dx, Integer => dy] then "move by #{dx},#{dy}"
 in ["quit"] then "bye"
 end
+# == brace-less-hash
+case {name: "Ann", age: 31}
+in name: String => who, age: Integer => age if age >= 18
+  "#{who} is an adult"
+end
+# == bracket-less-array
+case [1, 2, 3]
+in Integer => head, *tail then [head, tail]
+end
+# == find-binds-both-sides
+case [1, 2, 3, 4, 5]
+in [*before, 3, *after] then [before, after]
+end
+# == key-error
+begin
+  {a: 1} => {b:}
+rescue NoMatchingPatternKeyError => e
+  [e.class, e.message, e.key, e.matchee, e.is_a?(NoMatchingPatternError)]
+end
+# == guard-unless
+[3, 8].map do |n|
+  case n
+  in Integer => x unless x > 5 then :small
+  else :big
+  end
+end
+# == guard-message
+case 5
+in Integer => x if x > 6 then :big
+end
+# == not-empty-message
+begin
+  {a: 1, c: 2} => {a: 1, **nil}
+  :matched
+rescue NoMatchingPatternError => e
+  [e.class, e.message]
+end
+# == no-deconstruct-message
+begin
+  1 => [a]
+  :matched
+rescue NoMatchingPatternError => e
+  [e.class, e.message]
+end
+# == find-message
+begin
+  [1, 2] => [*, 3, *]
+  :matched
+rescue NoMatchingPatternError => e
+  [e.class, e.message]
+end
+# == deconstruct-type-error
+class NotArray
+  def deconstruct = 1
+end
+case NotArray.new
+in [a] then a
+end
+# == pin-in-block
+limit = 10
+[5, 10, 15].map { |v| v in ^limit }
+# == numbered-param-case
+[[1, 2], [3], []].map do
+  case _1
+  in [a, b] then a + b
+  in [a] then a
+  in [] then 0
+  end
+end
+# == data-pattern
+Size = Data.define(:w, :h)
+s = Size.new(w: 2, h: 3)
+r1 = case s
+     in {w:, h:} then w * h
+     end
+r2 = case s
+     in Size[w, h] then w + h
+     end
+[r1, r2]
+# == alternative-arrays
+[[1, 9], [9, 1], [5, 5]].map { |pair|
+  case pair
+  in [1, _] | [_, 1] then :has_one
+  in [x, ^x] then :same
+  end
+}
+# == const-path
+module Shapes
+  class Circle
+    def initialize(r) = @r = r
+    def deconstruct_keys(_) = {r: @r}
+  end
+end
+case Shapes::Circle.new(2)
+in Shapes::Circle(r:) then r * 2
+end
+# == nested-case-in-guard
+def classify(v)
+  case v
+  in [x, y] if (case x; in Integer then true; else false; end) then :int_pair
+  in [_, _] then :pair
+  else :other
+  end
+end
+[classify([1, 2]), classify(["a", 2]), classify(3)]
+# == string-ranges
+%w[apple kiwi zebra].map { |w|
+  case w
+  in "a".."j" then 1
+  in "k".."s" then 2
+  else 3
+  end
+}
+# == empty-hash-message
+begin
+  {a: 1} => {}
+  :matched
+rescue NoMatchingPatternError => e
+  [e.class, e.message]
+end
+# == in-with-hash-filter
+events = [{type: :click, x: 1}, {type: :key, code: 13}, {type: :click, x: 7}]
+events.select { |e| e in {type: :click, x: 5..} }
+# == case-in-return-values
+def area(shape)
+  case shape
+  in {kind: :rect, w:, h:} then w * h
+  in {kind: :circle, r:} then (3.14 * r * r).round(1)
+  in {kind:} then raise ArgumentError, "unknown #{kind}"
+  end
+end
+[area({kind: :rect, w: 2, h: 3}), area({kind: :circle, r: 1}), (area({kind: :hex}) rescue $!.message)]
+# == rightward-in-method
+def parse(pair)
+  pair => [String => key, Integer => value]
+  "#{key}=#{value}"
+end
+[parse(["a", 1]), (parse(["a", "b"]) rescue $!.class)]
+# == multiline-hash-pattern
+config = {db: {user: "admin", port: 5432}, mode: "prod"}
+case config
+in {
+  db: {user: String => user, port: Integer => port},
+  mode: "prod"
+}
+  "#{user}@#{port}"
+end

@@ -163,3 +163,7 @@ pos
 [Regexp.new("a\\/b").inspect, Regexp.new("a/b/c").inspect, %r{x/y}i.inspect]
 # == grep-dollar-tilde
 %w[k=1 x v=22].grep(/(\w)=(\d+)/) { [$1, $2, $~[0]] }
+# == named-capture-locals-no-match
+user = "old"
+/(?<user>\w+)@(?<host>\w+)/ =~ "nobody"
+[user, defined?(host), host]
