@@ -19,6 +19,11 @@ export interface PlatformOptions {
    * See `Platform.serviceBridge`.
    */
   serviceBridge?: BridgePreference;
+  /**
+   * Bytes of baked preload states each worker keeps; default 24 MiB, `0` turns baking off
+   * (see `Platform.bakeCache`).
+   */
+  bakeCache?: number;
 }
 
 function wasmUrls(options: PlatformOptions): Location[] {
@@ -54,6 +59,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
   };
   if (options.maxWorkers !== undefined) platform.maxWorkers = options.maxWorkers;
   if (options.serviceBridge !== undefined) platform.serviceBridge = options.serviceBridge;
+  if (options.bakeCache !== undefined) platform.bakeCache = options.bakeCache;
   return platform;
 }
 

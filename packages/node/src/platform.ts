@@ -18,6 +18,11 @@ export interface PlatformOptions {
    * `SharedArrayBuffer` + `Atomics.wait` (see `Platform.serviceBridge`).
    */
   serviceBridge?: BridgePreference;
+  /**
+   * Bytes of baked preload states each worker keeps; default 24 MiB, `0` turns baking off
+   * (see `Platform.bakeCache`).
+   */
+  bakeCache?: number;
 }
 
 const workerUrl = new URL("./worker.js", import.meta.url);
@@ -64,6 +69,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     startWorker: start,
   };
   if (options.serviceBridge !== undefined) platform.serviceBridge = options.serviceBridge;
+  if (options.bakeCache !== undefined) platform.bakeCache = options.bakeCache;
   return platform;
 }
 

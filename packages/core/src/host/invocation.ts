@@ -1,6 +1,6 @@
 import { transfer } from "comlink";
 import type { EvalLimits, EvalResult } from "../protocol.js";
-import { type Action, encodeInvocation, type SnippetSpec } from "../wire/request.js";
+import { type Action, encodeRequest, type SnippetSpec } from "../wire/request.js";
 import { MAX_PAYLOAD, WireError } from "../wire/types.js";
 import { Aborted, type AbortWatch } from "./abort.js";
 import { Dispatcher } from "./dispatch.js";
@@ -72,15 +72,21 @@ function clockOf(hermetic: Hermetic, started: number): number {
 }
 
 /** The request bytes, or the error that keeps anything from running. */
-function encode(context: InvocationContext, action: Action, table: HandleTable): Uint8Array {
+function encode(
+  context: InvocationContext,
+  action: Action,
+  table: HandleTable,
+): { bytes: Uint8Array; preludeEnd?: number } {
   // Compiling runs nothing: it needs neither services nor snippets.
   const compiling = action.kind === "compile";
-  return encodeInvocation(
+  const { bytes, preludeEnd } = encodeRequest(
     compiling ? [] : context.registry.specs(),
     compiling ? [] : context.snippets,
     action,
     { toHandle: (value) => table.add(value), limit: MAX_PAYLOAD },
   );
+  // A worker may run the action on a baked state of exactly these services and snippets.
+  return compiling ? { bytes } : { bytes, preludeEnd };
 }
 
 /**
@@ -90,15 +96,20 @@ function encode(context: InvocationContext, action: Action, table: HandleTable):
  */
 export interface PreparedInvocation {
   readonly table: HandleTable;
-  /** The request bytes, or why there are none (nothing will run). */
-  readonly request: { readonly bytes: Uint8Array } | { readonly error: unknown };
+  /**
+   * The request bytes (and where its services and snippets end, when a baked state of them may
+   * serve), or why there are none (nothing will run).
+   */
+  readonly request:
+    | { readonly bytes: Uint8Array; readonly preludeEnd?: number }
+    | { readonly error: unknown };
 }
 
 /** Encodes the request of `action` with a fresh handle table. Never throws. */
 export function prepare(context: InvocationContext, action: Action): PreparedInvocation {
   const table = context.newHandleTable();
   try {
-    return { table, request: { bytes: encode(context, action, table) } };
+    return { table, request: encode(context, action, table) };
   } catch (error) {
     return { table, request: { error } };
   }
@@ -148,7 +159,7 @@ export async function invoke(
     return report({ kind: "no-worker", error });
   }
   const limits = evalLimits(context.caps, call, started);
-  const ran = await run(context.pool, worker, request.bytes, limits, call, dispatcher, abort);
+  const ran = await run(context.pool, worker, request, limits, call, dispatcher, abort);
   return report(ran.ending, ran.result, ran.usage);
 }
 
@@ -195,7 +206,7 @@ interface Ran {
 async function run(
   pool: WorkerPool,
   worker: PooledWorker,
-  request: Uint8Array,
+  request: { readonly bytes: Uint8Array; readonly preludeEnd?: number },
   limits: EvalLimits,
   call: ResolvedInvocation,
   dispatcher: Dispatcher,
@@ -213,7 +224,12 @@ async function run(
   try {
     const epoch = worker.bridge.attach(dispatcher);
     const result = await Promise.race([
-      worker.api.invoke(transfer(request, [request.buffer]), limits, epoch),
+      worker.api.invoke(
+        transfer(request.bytes, [request.bytes.buffer]),
+        limits,
+        epoch,
+        request.preludeEnd,
+      ),
       watch.failed,
       abort.stopped,
       expired,

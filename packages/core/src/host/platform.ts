@@ -32,4 +32,9 @@ export interface Platform {
    * and benchmarks.
    */
   serviceBridge?: BridgePreference;
+  /**
+   * Bytes of baked preload states each worker keeps (docs/ARCHITECTURE.md, "Baked preloads");
+   * default 24 MiB. `0` turns baking off: every invocation replays its services and snippets.
+   */
+  bakeCache?: number;
 }

@@ -143,7 +143,7 @@ export class WorkerPool {
       entry = this.track(handle, new HostBridge(port1, init.shared, init.listening === true));
       const watch = entry.watchFailure();
       entry.bridge.mode = await Promise.race([
-        entry.api.init(module, transfer(init, [port2])),
+        entry.api.init(module, transfer(init, [port2]), { bakeCache: this.platform.bakeCache }),
         watch.failed,
       ]).finally(() => watch.stop());
       if (entry.dead) throw new Error("the worker died while starting");

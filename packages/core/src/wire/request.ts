@@ -33,6 +33,19 @@ export function encodeInvocation(
   action: Action,
   options: EncodeOptions = {},
 ): Uint8Array {
+  return encodeRequest(services, snippets, action, options).bytes;
+}
+
+/**
+ * {@link encodeInvocation}, also telling where the services and snippets end (`preludeEnd`):
+ * the bytes before it name a preload set exactly, which a worker may have baked.
+ */
+export function encodeRequest(
+  services: readonly ServiceSpec[],
+  snippets: readonly SnippetSpec[],
+  action: Action,
+  options: EncodeOptions = {},
+): { bytes: Uint8Array; preludeEnd: number } {
   const out = new Writer(options.limit);
   out.array(3);
   out.array(services.length);
@@ -54,6 +67,7 @@ export function encodeInvocation(
       out.bin(code);
     }
   }
+  const preludeEnd = out.length;
   switch (action.kind) {
     case "eval":
     case "compile":
@@ -71,5 +85,5 @@ export function encodeInvocation(
       break;
     }
   }
-  return out.take();
+  return { bytes: out.take(), preludeEnd };
 }

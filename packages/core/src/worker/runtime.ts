@@ -6,8 +6,15 @@ import {
   type EvalResult,
   READY_MESSAGE,
   type WorkerApi,
+  type WorkerOptions,
 } from "../protocol.js";
+import { BAKE_CACHE_BYTES, Baker } from "./baker.js";
 import { GuestInstance } from "./guest.js";
+
+function bakeCacheBytes(bytes: number | undefined): number {
+  if (bytes === undefined || !Number.isFinite(bytes)) return BAKE_CACHE_BYTES;
+  return Math.max(0, Math.floor(bytes));
+}
 
 function transferable(result: EvalResult): EvalResult {
   const buffers: Transferable[] = [result.stdout.buffer, result.stderr.buffer];
@@ -24,21 +31,33 @@ function transferable(result: EvalResult): EvalResult {
 export function exposeWorkerRuntime(endpoint: Endpoint): void {
   let guest: GuestInstance | undefined;
   let booting: Promise<GuestInstance> | undefined;
+  let baker: Baker | undefined;
 
   const api: WorkerApi = {
-    async init(module: WebAssembly.Module, bridge: BridgeInit): Promise<BridgeMode> {
+    async init(
+      module: WebAssembly.Module,
+      bridge: BridgeInit,
+      options: WorkerOptions = {},
+    ): Promise<BridgeMode> {
       if (booting) throw new Error("the worker runtime is already initialised");
       booting = GuestInstance.create(module, bridge);
       guest = await booting;
+      baker = Baker.start(
+        (bridge) => GuestInstance.create(module, bridge),
+        guest,
+        bakeCacheBytes(options.bakeCache),
+      );
       return guest.bridgeMode;
     },
     invoke(
       request: Uint8Array,
       limits: EvalLimits,
       epoch: number,
+      preludeEnd?: number,
     ): EvalResult | Promise<EvalResult> {
       if (!guest) throw new Error("the worker runtime is not initialised");
-      const result = guest.invoke(request, limits, epoch);
+      const plan = baker?.plan(request, preludeEnd, limits) ?? { request };
+      const result = guest.invoke(plan.request, limits, epoch, plan.base);
       return result instanceof Promise ? result.then(transferable) : transferable(result);
     },
   };
