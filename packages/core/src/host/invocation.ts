@@ -1,6 +1,12 @@
 import { transfer } from "comlink";
 import type { EvalLimits, EvalResult } from "../protocol.js";
-import { type Action, encodeRequest, type SnippetSpec } from "../wire/request.js";
+import {
+  type Action,
+  encodePrelude,
+  encodeRequest,
+  type ServiceSpec,
+  type SnippetSpec,
+} from "../wire/request.js";
 import { MAX_PAYLOAD, WireError } from "../wire/types.js";
 import { Aborted, type AbortWatch } from "./abort.js";
 import { Dispatcher } from "./dispatch.js";
@@ -71,6 +77,36 @@ function clockOf(hermetic: Hermetic, started: number): number {
   return hermetic.now ?? started;
 }
 
+/** A context's services and snippets, encoded, and what they were encoded from. */
+interface EncodedPrelude {
+  readonly services: readonly ServiceSpec[];
+  readonly snippets: readonly SnippetSpec[];
+  readonly bytes: Uint8Array;
+}
+
+const preludes = new WeakMap<InvocationContext, EncodedPrelude>();
+
+/**
+ * The encoded services and snippets of a context, reused while they are the same objects (a
+ * sealed sandbox's never change; the registry gives a new list when its services do).
+ */
+function preludeOf(context: InvocationContext): Uint8Array {
+  const services = context.registry.specs();
+  const { snippets } = context;
+  const known = preludes.get(context);
+  if (
+    known &&
+    known.services === services &&
+    known.snippets.length === snippets.length &&
+    known.snippets.every((snippet, i) => snippet === snippets[i])
+  ) {
+    return known.bytes;
+  }
+  const bytes = encodePrelude(services, snippets, MAX_PAYLOAD);
+  preludes.set(context, { services, snippets: [...snippets], bytes });
+  return bytes;
+}
+
 /** The request bytes, or the error that keeps anything from running. */
 function encode(
   context: InvocationContext,
@@ -80,10 +116,11 @@ function encode(
   // Compiling runs nothing: it needs neither services nor snippets.
   const compiling = action.kind === "compile";
   const { bytes, preludeEnd } = encodeRequest(
-    compiling ? [] : context.registry.specs(),
-    compiling ? [] : context.snippets,
+    [],
+    [],
     action,
     { toHandle: (value) => table.add(value), limit: MAX_PAYLOAD },
+    compiling ? undefined : preludeOf(context),
   );
   // A worker may run the action on a baked state of exactly these services and snippets.
   return compiling ? { bytes } : { bytes, preludeEnd };
