@@ -8,7 +8,7 @@ import {
   type WorkerApi,
   type WorkerOptions,
 } from "../protocol.js";
-import { BAKE_CACHE_BYTES, Baker } from "./baker.js";
+import { BAKE_CACHE_BYTES, Baker, type Plan } from "./baker.js";
 import { GuestInstance } from "./guest.js";
 
 function bakeCacheBytes(bytes: number | undefined): number {
@@ -56,7 +56,12 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
       preludeEnd?: number,
     ): EvalResult | Promise<EvalResult> {
       if (!guest) throw new Error("the worker runtime is not initialised");
-      const plan = baker?.plan(request, preludeEnd, limits) ?? { request };
+      let plan: Plan = { request };
+      try {
+        if (baker) plan = baker.plan(request, preludeEnd, limits);
+      } catch {
+        // Baking is an optimisation: whatever went wrong, replaying gives the same result.
+      }
       const result = guest.invoke(plan.request, limits, epoch, plan.base);
       return result instanceof Promise ? result.then(transferable) : transferable(result);
     },
