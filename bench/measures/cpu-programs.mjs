@@ -21,9 +21,18 @@ export const PROGRAMS = {
 /** Native mruby: Time.now around the program, REPS + 2 times in one process. */
 function nativeMruby(mruby, source) {
   const once = `t=Time.now; begin; ${source}; end; puts((Time.now - t) * 1000)`;
-  const out = execFileSync(mruby, ["-e", Array(REPS + 2).fill(once).join("\n")], {
-    encoding: "utf8",
-  });
+  const out = execFileSync(
+    mruby,
+    [
+      "-e",
+      Array(REPS + 2)
+        .fill(once)
+        .join("\n"),
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
   return median(out.trim().split("\n").slice(2).map(Number));
 }
 
