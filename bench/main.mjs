@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { ensureMruby, fmtTime, loadRubyWasm, machineFacts } from "./lib.mjs";
 import coldStart from "./measures/cold-start.mjs";
+import cpuPrograms from "./measures/cpu-programs.mjs";
 import evalNil from "./measures/eval-nil.mjs";
 import freshSandbox from "./measures/fresh-sandbox.mjs";
 import rss from "./measures/rss.mjs";
@@ -21,6 +22,7 @@ const MEASURES = [
   runPreloaded,
   serviceCall,
   xorLoop,
+  cpuPrograms,
   rss,
   throughput,
   size,

@@ -1,5 +1,6 @@
-// 1000 isolated tenants in one process: each a Sandbox with its own preloaded snippet (its own
-// eval'd source where preload is missing), each invoked once. Run with --expose-gc.
+// 1000 isolated tenants in one process: each a Sandbox with its own service and preloaded snippet
+// (its own eval'd source where preload is missing), each invoked once: every worker bakes the
+// preload sets it meets. Run with --expose-gc.
 import { Sandbox } from "@kobako/node";
 
 const TENANTS = Number(process.argv[2] ?? 1000);
@@ -14,6 +15,7 @@ async function tenant(i) {
   const sandbox = new Sandbox();
   let value;
   if (preload) {
+    sandbox.define(`Svc${i}`).bind("Get", () => i);
     await sandbox.preload({ code: `T${i} = ->(x) { x + ${i} }`, name: `tenant${i}.rb` });
     value = await sandbox.run(`T${i}`, [1]);
   } else {

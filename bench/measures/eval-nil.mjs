@@ -6,7 +6,7 @@ import { fmtRatio, fmtTime, median, quantile, timeEach } from "../lib.mjs";
 const N = 3000;
 
 /** The machine's floor: a bare postMessage round trip to an echoing worker thread. */
-async function echoFloor() {
+export async function echoFloor() {
   const echo = new Worker(
     'require("node:worker_threads").parentPort.on("message", function (m) { this.postMessage(m); })',
     { eval: true },

@@ -1,6 +1,7 @@
 // 4. run("Entrypoint") warm, with 1 and with 64 preloaded snippets.
 import { Sandbox } from "@kobako/node";
 import { fmtRatio, fmtTime, has, median } from "../lib.mjs";
+import { echoFloor } from "./eval-nil.mjs";
 
 const N = 2000;
 
@@ -15,7 +16,10 @@ async function withSnippets(count) {
 }
 
 export default async function runPreloaded() {
-  const row = { measure: '4. run("Entrypoint") warm, 1 | 64 snippets', target: "≤ 60 µs, flat" };
+  const row = {
+    measure: '4. run("Entrypoint") warm, 1 | 64 snippets',
+    target: "64/1 ≤ 1.15×; 64 ≤ 60 µs + round trip",
+  };
   if (!has(Sandbox, "preload") || !has(Sandbox, "run")) {
     return { ...row, kobako: "n/a (not implemented)", peers: "—", ratio: "n/a", pass: null };
   }
@@ -42,15 +46,18 @@ export default async function runPreloaded() {
   await Promise.all([one.close(), many.close()]);
   const t1 = median(times.one);
   const t64 = median(times.many);
+  const floor = await echoFloor();
   return {
     ...row,
     kobako: `${fmtTime(t1)} | ${fmtTime(t64)}`,
-    peers: "—",
+    peers: `bare postMessage echo ${fmtTime(floor)}`,
     ratio: `64/1: ${fmtRatio(t64 / t1)}`,
-    pass: t64 <= 0.06 && t64 / t1 <= 1.25,
+    pass: t64 <= 0.06 + floor && t64 / t1 <= 1.15,
+    ratios: { "64/1": t64 / t1 },
     notes: [
-      `median of ${N} each after 300 warm-up; in the worker (usage.wallTime) ` +
-        `${fmtTime(median(guest.one))} | ${fmtTime(median(guest.many))}; "flat" taken as 64/1 ≤ 1.25×`,
+      `median of ${N} each after 300 warm-up, interleaved; in the worker (usage.wallTime) ` +
+        `${fmtTime(median(guest.one))} | ${fmtTime(median(guest.many))}; the 64 snippets are ` +
+        "baked (run once per worker, restored as a patch over the boot snapshot)",
     ],
   };
 }

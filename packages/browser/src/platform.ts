@@ -22,6 +22,11 @@ export interface PlatformOptions {
   channel?: ChannelPreference;
   /** @deprecated The former name of {@link channel}. */
   serviceBridge?: ChannelPreference;
+  /**
+   * Bytes of baked preload states each worker keeps; default 24 MiB, `0` turns baking off
+   * (see `Platform.bakeCache`).
+   */
+  bakeCache?: number;
 }
 
 function wasmUrls(options: PlatformOptions): Location[] {
@@ -58,6 +63,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
   if (options.maxWorkers !== undefined) platform.maxWorkers = options.maxWorkers;
   const channel = options.channel ?? options.serviceBridge;
   if (channel !== undefined) platform.channel = channel;
+  if (options.bakeCache !== undefined) platform.bakeCache = options.bakeCache;
   return platform;
 }
 

@@ -62,18 +62,35 @@ export interface EvalResult {
   memoryPeak: number;
 }
 
+/** Sent with `init`: how the worker runtime behaves. */
+export interface WorkerOptions {
+  /** Bytes of baked preload states to keep (`Platform.bakeCache`); 0: no baking. */
+  bakeCache?: number | undefined;
+}
+
 /** The API a worker exposes (see `exposeWorkerRuntime`). */
 export interface WorkerApi {
   /**
    * Instantiates and boots the guest once, with its end of the service channel; resolves to the
    * channel mode it chose (src/channel/select.ts). Later calls are refused.
    */
-  init(module: WebAssembly.Module, channel: ChannelInit): Promise<ChannelMode>;
+  init(
+    module: WebAssembly.Module,
+    channel: ChannelInit,
+    options?: WorkerOptions,
+  ): Promise<ChannelMode>;
   /**
    * Runs one invocation request (docs/ABI.md, "ABI 2") on a fresh Ruby state. `epoch` tags the
-   * channel messages of this invocation (see `ChannelRequest`).
+   * channel messages of this invocation (see `ChannelRequest`). `preludeEnd`, when given, is
+   * where the request's services and snippets end: the worker may then run the action on a
+   * baked state of exactly those bytes instead of replaying them (worker/baker.ts).
    */
-  invoke(request: Uint8Array, limits: EvalLimits, epoch: number): EvalResult | Promise<EvalResult>;
+  invoke(
+    request: Uint8Array,
+    limits: EvalLimits,
+    epoch: number,
+    preludeEnd?: number,
+  ): EvalResult | Promise<EvalResult>;
 }
 
 /** Posted by a worker once its runtime listens, before any request. Comlink ignores it. */

@@ -22,6 +22,11 @@ export interface PlatformOptions {
   channel?: ChannelPreference;
   /** @deprecated The former name of {@link channel}. */
   serviceBridge?: ChannelPreference;
+  /**
+   * Bytes of baked preload states each worker keeps; default 24 MiB, `0` turns baking off
+   * (see `Platform.bakeCache`).
+   */
+  bakeCache?: number;
 }
 
 const workerUrl = new URL("./worker.js", import.meta.url);
@@ -69,6 +74,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
   };
   const channel = options.channel ?? options.serviceBridge;
   if (channel !== undefined) platform.channel = channel;
+  if (options.bakeCache !== undefined) platform.bakeCache = options.bakeCache;
   return platform;
 }
 

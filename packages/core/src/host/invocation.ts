@@ -1,6 +1,12 @@
 import { transfer } from "comlink";
 import { type EvalLimits, type EvalResult, MAX_TIMER } from "../protocol.js";
-import { type Action, encodeInvocation, type SnippetSpec } from "../wire/request.js";
+import {
+  type Action,
+  encodePrelude,
+  encodeRequest,
+  type ServiceSpec,
+  type SnippetSpec,
+} from "../wire/request.js";
 import { MAX_PAYLOAD, WireError } from "../wire/types.js";
 import { Aborted, type AbortWatch } from "./abort.js";
 import { Dispatcher } from "./dispatch.js";
@@ -68,16 +74,53 @@ function clockOf(hermetic: Hermetic, started: number): number {
   return hermetic.now ?? started;
 }
 
+/** A context's services and snippets, encoded, and what they were encoded from. */
+interface EncodedPrelude {
+  readonly services: readonly ServiceSpec[];
+  readonly snippets: readonly SnippetSpec[];
+  readonly bytes: Uint8Array;
+}
+
+const preludes = new WeakMap<InvocationContext, EncodedPrelude>();
+
+/**
+ * The encoded services and snippets of a context, reused while they are the same objects (a
+ * sealed sandbox's never change; the registry gives a new list when its services do).
+ */
+function preludeOf(context: InvocationContext): Uint8Array {
+  const services = context.registry.specs();
+  const { snippets } = context;
+  const known = preludes.get(context);
+  if (
+    known &&
+    known.services === services &&
+    known.snippets.length === snippets.length &&
+    known.snippets.every((snippet, i) => snippet === snippets[i])
+  ) {
+    return known.bytes;
+  }
+  const bytes = encodePrelude(services, snippets, MAX_PAYLOAD);
+  preludes.set(context, { services, snippets: [...snippets], bytes });
+  return bytes;
+}
+
 /** The request bytes, or the error that keeps anything from running. */
-function encode(context: InvocationContext, action: Action, table: HandleTable): Uint8Array {
+function encode(
+  context: InvocationContext,
+  action: Action,
+  table: HandleTable,
+): { bytes: Uint8Array; preludeEnd?: number } {
   // Compiling runs nothing: it needs neither services nor snippets.
   const compiling = action.kind === "compile";
-  return encodeInvocation(
-    compiling ? [] : context.registry.specs(),
-    compiling ? [] : context.snippets,
+  const { bytes, preludeEnd } = encodeRequest(
+    [],
+    [],
     action,
     { toHandle: (value) => table.add(value), limit: MAX_PAYLOAD },
+    compiling ? undefined : preludeOf(context),
   );
+  // A worker may run the action on a baked state of exactly these services and snippets.
+  return compiling ? { bytes } : { bytes, preludeEnd };
 }
 
 /**
@@ -87,15 +130,20 @@ function encode(context: InvocationContext, action: Action, table: HandleTable):
  */
 export interface PreparedInvocation {
   readonly table: HandleTable;
-  /** The request bytes, or why there are none (nothing will run). */
-  readonly request: { readonly bytes: Uint8Array } | { readonly error: unknown };
+  /**
+   * The request bytes (and where its services and snippets end, when a baked state of them may
+   * serve), or why there are none (nothing will run).
+   */
+  readonly request:
+    | { readonly bytes: Uint8Array; readonly preludeEnd?: number }
+    | { readonly error: unknown };
 }
 
 /** Encodes the request of `action` with a fresh handle table. Never throws. */
 export function prepare(context: InvocationContext, action: Action): PreparedInvocation {
   const table = context.newHandleTable();
   try {
-    return { table, request: { bytes: encode(context, action, table) } };
+    return { table, request: encode(context, action, table) };
   } catch (error) {
     return { table, request: { error } };
   }
@@ -145,7 +193,7 @@ export async function invoke(
     return report({ kind: "no-worker", error });
   }
   const limits = evalLimits(context.caps, call, started);
-  const ran = await run(context.pool, worker, request.bytes, limits, call, dispatcher, abort);
+  const ran = await run(context.pool, worker, request, limits, call, dispatcher, abort);
   return report(ran.ending, ran.result, ran.usage);
 }
 
@@ -192,7 +240,7 @@ interface Ran {
 async function run(
   pool: WorkerPool,
   worker: PooledWorker,
-  request: Uint8Array,
+  request: { readonly bytes: Uint8Array; readonly preludeEnd?: number },
   limits: EvalLimits,
   call: ResolvedInvocation,
   dispatcher: Dispatcher,
@@ -210,7 +258,12 @@ async function run(
   try {
     const epoch = worker.channel.attach(dispatcher);
     const result = await Promise.race([
-      worker.api.invoke(transfer(request, [request.buffer]), limits, epoch),
+      worker.api.invoke(
+        transfer(request.bytes, [request.bytes.buffer]),
+        limits,
+        epoch,
+        request.preludeEnd,
+      ),
       watch.failed,
       abort.stopped,
       expired,

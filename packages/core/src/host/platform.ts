@@ -34,4 +34,9 @@ export interface Platform {
   channel?: ChannelPreference;
   /** @deprecated The former name of {@link channel}. */
   serviceBridge?: ChannelPreference;
+  /**
+   * Bytes of baked preload states each worker keeps (docs/ARCHITECTURE.md, "Baked preloads");
+   * default 24 MiB. `0` turns baking off: every invocation replays its services and snippets.
+   */
+  bakeCache?: number;
 }

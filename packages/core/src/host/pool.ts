@@ -141,7 +141,7 @@ export class WorkerPool {
       entry = this.track(handle, unopened(port1));
       const watch = entry.watchFailure();
       const mode = await Promise.race([
-        entry.api.init(module, transfer(init, [port2])),
+        entry.api.init(module, transfer(init, [port2]), { bakeCache: this.platform.bakeCache }),
         watch.failed,
       ]).finally(() => watch.stop());
       if (entry.dead) throw new Error("the worker died while starting");

@@ -33,7 +33,48 @@ export function encodeInvocation(
   action: Action,
   options: EncodeOptions = {},
 ): Uint8Array {
+  return encodeRequest(services, snippets, action, options).bytes;
+}
+
+/**
+ * {@link encodeInvocation}, also telling where the services and snippets end (`preludeEnd`):
+ * the bytes before it name a preload set exactly, which a worker may have baked.
+ */
+export function encodeRequest(
+  services: readonly ServiceSpec[],
+  snippets: readonly SnippetSpec[],
+  action: Action,
+  options: EncodeOptions = {},
+  prelude?: Uint8Array,
+): { bytes: Uint8Array; preludeEnd: number } {
   const out = new Writer(options.limit);
+  if (prelude) {
+    // The same services and snippets encoded before (see encodePrelude).
+    out.raw(prelude);
+  } else {
+    writePrelude(out, services, snippets);
+  }
+  const preludeEnd = out.length;
+  writeAction(out, action, options);
+  return { bytes: out.take(), preludeEnd };
+}
+
+/** The bytes of a request before its action: its array header, services and snippets. */
+export function encodePrelude(
+  services: readonly ServiceSpec[],
+  snippets: readonly SnippetSpec[],
+  limit?: number,
+): Uint8Array {
+  const out = new Writer(limit);
+  writePrelude(out, services, snippets);
+  return out.take();
+}
+
+function writePrelude(
+  out: Writer,
+  services: readonly ServiceSpec[],
+  snippets: readonly SnippetSpec[],
+): void {
   out.array(3);
   out.array(services.length);
   for (const [namespace, members] of services) {
@@ -54,6 +95,9 @@ export function encodeInvocation(
       out.bin(code);
     }
   }
+}
+
+function writeAction(out: Writer, action: Action, options: EncodeOptions): void {
   switch (action.kind) {
     case "eval":
     case "compile":
@@ -71,5 +115,4 @@ export function encodeInvocation(
       break;
     }
   }
-  return out.take();
 }

@@ -11,6 +11,7 @@ import type { EvalLimits, EvalResult } from "../protocol.js";
 import { encodeInvocation } from "../wire/request.js";
 import { MAX_PAYLOAD } from "../wire/types.js";
 import { CaptureFd, EmptyInputFd } from "./output.js";
+import { applyPatch, type BootImage, type Patch } from "./snapshot.js";
 
 /** The ABI version of docs/ABI.md this runtime speaks. */
 export const ABI_VERSION = 2;
@@ -32,6 +33,7 @@ const NO_LIMITS: EvalLimits = {
 };
 /** WASI's `CLOCK_REALTIME`; the monotonic clock (the deadline's) is never frozen. */
 const CLOCK_REALTIME = 0;
+const CLOCK_MONOTONIC = 1;
 const ERRNO_SUCCESS = 0;
 const WARM_UP =
   'x = [1, 2.5, "s", :y, nil, true, {k: 1}, {1 => 2}].map { |v| v }; puts x.inspect; x';
@@ -125,6 +127,14 @@ export class GuestInstance {
    * (`kobako_heap_break`), or the whole memory after a trap, when nothing the guest says counts.
    */
   private dirtyEnd = 0;
+  /**
+   * Restore the dead stack below the boot stack pointer too. Some code reads a stack slot it
+   * did not write, so without this an invocation's memory may depend on the one before it: the
+   * baking instance (worker/baker.ts) needs runs that depend on their request alone.
+   */
+  restoreStack = false;
+  /** How often the guest read a clock other than the monotonic one (the baking instance asks). */
+  clockReads = 0;
   /** A hermetic invocation's frozen real-time clock, in ns since the epoch. */
   private frozenClock: bigint | undefined;
 
@@ -170,6 +180,7 @@ export class GuestInstance {
         // Time.now and everything else of Ruby's reads the real-time clock here: a hermetic
         // invocation sees its frozen instant.
         clock_time_get: (id: number, precision: bigint, at: number): number => {
+          if (id !== CLOCK_MONOTONIC) this.clockReads++;
           const frozen = this.frozenClock;
           if (id !== CLOCK_REALTIME || frozen === undefined) return clockTimeGet(id, precision, at);
           new DataView(this.exports.memory.buffer).setBigUint64(at, frozen, true);
@@ -210,6 +221,11 @@ export class GuestInstance {
     await this.invoke(WARM_UP_REQUEST, NO_LIMITS);
   }
 
+  /** The boot snapshot, which every invocation starts from (a baked state patches it). */
+  get bootImage(): BootImage {
+    return { bytes: this.snapshot, live: this.stackPointer };
+  }
+
   /** The guest's linear memory (tests look for what an invocation left behind). */
   get memory(): WebAssembly.Memory {
     return this.exports.memory;
@@ -229,7 +245,7 @@ export class GuestInstance {
     // dead (nothing reads a stack slot before writing it), so only live memory is copied back.
     // The trade-off (docs/SECURITY.md): an earlier invocation's stack frames stay there, readable
     // only by a guest that already reads its memory at will.
-    const live = this.stackPointer;
+    const live = this.restoreStack ? 0 : this.stackPointer;
     view.set(this.snapshot.subarray(live), live);
     // Memory grown past the snapshot is zero except what the last invocation handed out: its heap
     // grows by sbrk, and nothing is ever written past the break.
@@ -255,9 +271,15 @@ export class GuestInstance {
   /**
    * Runs an invocation request (docs/ABI.md, "ABI 2") on a fresh Ruby state. Never throws: a
    * trap is reported in the result. Asynchronous when the channel waits for the host by message
-   * (JSPI, replay).
+   * (JSPI, replay). With `base`, the state is the boot snapshot with that patch over it (a baked
+   * preload set, worker/baker.ts).
    */
-  invoke(request: Uint8Array, limits: EvalLimits, epoch = 0): EvalResult | Promise<EvalResult> {
+  invoke(
+    request: Uint8Array,
+    limits: EvalLimits,
+    epoch = 0,
+    base?: Patch,
+  ): EvalResult | Promise<EvalResult> {
     const started = performance.now();
     // The snapshot holds no caps: set this invocation's after every restore.
     const timeout = Math.min(Math.max(0, Math.ceil(limits.timeout)), INT32_MAX);
@@ -272,7 +294,7 @@ export class GuestInstance {
         start: () => {
           // A replay gets what is left of the time: the deadline covers the whole invocation.
           const left = timeout > 0 ? Math.max(1, Math.ceil(deadline - performance.now())) : 0;
-          this.begin(limits, left, clock);
+          this.begin(limits, left, clock, base);
           return this.start(request);
         },
       });
@@ -287,9 +309,15 @@ export class GuestInstance {
   }
 
   /** Restores the snapshot and sets this invocation's caps, seed, clock and output. */
-  private begin(limits: EvalLimits, timeout: number, clock: number | undefined): void {
+  private begin(
+    limits: EvalLimits,
+    timeout: number,
+    clock: number | undefined,
+    base: Patch | undefined,
+  ): void {
     this.restore();
     this.pristine = false;
+    if (base) applyPatch(this.exports.memory, base);
     // Until the invocation says otherwise (it may trap), all of memory counts as written.
     this.dirtyEnd = Number.POSITIVE_INFINITY;
     this.resetFds();
