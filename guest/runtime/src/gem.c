@@ -9,12 +9,14 @@
 void kobako_output_init(mrb_state *mrb, struct RClass *kobako);
 void kobako_regexp_init(mrb_state *mrb);
 void kobako_float_init(mrb_state *mrb);
+void kobako_casemap_init(mrb_state *mrb);
 
 void mrb_kobako_runtime_gem_init(mrb_state *mrb) {
   struct RClass *kobako = mrb_define_module(mrb, "Kobako");
   kobako_output_init(mrb, kobako);
   kobako_regexp_init(mrb);
   kobako_float_init(mrb);
+  kobako_casemap_init(mrb);
   kobako_handle_init(mrb, kobako);
   kobako_service_init(mrb, kobako);
   mrb_define_class_under(mrb, kobako, "TimeoutError", mrb->eException_class);
