@@ -1,6 +1,7 @@
 # Smaller String, Float and Enumerator gaps with CRuby 3.4: String.new's keywords, grapheme
 # clusters (Oniguruma's \X), Float#rationalize, and Enumerator#size for the
-# enumerators whose size is not their receiver's (each_slice, each_cons, loop).
+# enumerators whose size is not their receiver's (each_slice, each_cons, loop), and a binary
+# String from Array#pack.
 class String
   alias __kobako_plain_initialize initialize
 
@@ -69,5 +70,15 @@ class Enumerator
       @meth == :each_slice ? (n + k - 1) / k : [n - k + 1, 0].max
     else __kobako_plain_size
     end
+  end
+end
+
+class Array
+  alias __kobako_plain_pack pack
+
+  # CRuby's pack answers a binary (ASCII-8BIT) string unless it packs characters ("U").
+  def pack(fmt, *rest)
+    s = __kobako_plain_pack(fmt, *rest)
+    fmt.to_s.include?("U") ? s : s.extend(Kobako::BinaryString)
   end
 end
