@@ -10,6 +10,11 @@ class Complex
     end
     Complex(abs * Math.cos(arg), abs * Math.sin(arg))
   end
+
+  # mruby's divides the parts, which are now Integers where CRuby's are (11 / 3 would be 3).
+  def fdiv(numeric)
+    Complex(real.to_f / numeric, imaginary.to_f / numeric)
+  end
 end
 
 module Kernel
