@@ -102,7 +102,8 @@ module Kobako
     def inspect
       out = String.new('"')
       bytes.each do |b|
-        out << (b < 0x80 ? b.chr.inspect[1..-2] : format("\\x%02X", b))
+        c = b < 0x80 ? b.chr.inspect[1..-2] : ""
+        out << (c.empty? || c.start_with?("\\u") ? format("\\x%02X", b) : c)
       end
       out << '"'
     end

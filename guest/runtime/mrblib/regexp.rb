@@ -20,9 +20,37 @@ class Regexp
         when nil, false then 0
         else IGNORECASE
         end
-      __new(pattern.to_s, bits)
+      source = pattern.to_s
+      begin
+        __new(source, bits)
+      rescue RegexpError => e
+        raise RegexpError, "#{e.message}: /#{__slashes_escaped(source)}/"
+      end
     end
-    alias compile new
+
+    # Regexp literals compile to Regexp.compile(source, flags): like CRuby's, they are frozen,
+    # and one compiled Regexp serves every evaluation of the same literal (so a literal in a
+    # loop is not recompiled each time).
+    def compile(pattern, options = nil, _encoding = nil)
+      return new(pattern, options) unless pattern.is_a?(String)
+      key = [pattern, options]
+      cache = (@__literals ||= {})
+      re = cache[key]
+      return re if re
+      cache.clear if cache.size >= 256
+      cache[key] = new(pattern, options).freeze
+    end
+
+    def __slashes_escaped(source)
+      out = String.new
+      escaped = false
+      source.each_char do |c|
+        out << "\\" if c == "/" && !escaped
+        out << c
+        escaped = c == "\\" && !escaped
+      end
+      out
+    end
 
     def escape(str)
       out = String.new
@@ -85,6 +113,12 @@ class Regexp
 
   def ===(obj)
     (obj.is_a?(String) || obj.is_a?(Symbol)) && match?(obj.to_s)
+  end
+
+  # [[name, [group, …]], …] in the order the names first appear in the pattern (Oniguruma keeps
+  # them in a hash table). Not memoised: literals are frozen.
+  def __names
+    __onig_names.sort_by { |_, groups| groups.first }
   end
 
   def names

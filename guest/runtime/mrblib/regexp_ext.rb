@@ -1,15 +1,25 @@
 # Regexp details as CRuby has them, on top of regexp.rb: inspect escapes the slashes of its
-# source (/a\/b/), and grep with a block sets $~ for each match, so $1 works inside it.
+# source (/a\/b/), start_with? takes a Regexp, and grep with a block sets $~ for each match,
+# so $1 works inside it.
 class Regexp
   def inspect
-    src = String.new
-    escaped = false
-    source.each_char do |c|
-      src << "\\" if c == "/" && !escaped
-      src << c
-      escaped = c == "\\" && !escaped
+    "/#{Regexp.__slashes_escaped(source)}/#{__flags(true)}"
+  end
+end
+
+class String
+  alias __kobako_plain_start_with? start_with?
+
+  def start_with?(*prefixes)
+    prefixes.any? do |prefix|
+      if prefix.is_a?(Regexp)
+        offsets = Regexp.new("\\A(?:#{prefix.source})", prefix.options).__match(self, 0)
+        Regexp.__last_match = offsets && MatchData.__new(prefix, self, offsets)
+        !offsets.nil?
+      else
+        __kobako_plain_start_with?(prefix)
+      end
     end
-    "/#{src}/#{__flags(true)}"
   end
 end
 

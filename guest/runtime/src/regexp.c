@@ -41,20 +41,47 @@ static mrb_noreturn void raise_onig(mrb_state *mrb, int code, OnigErrorInfo *inf
   mrb_raise(mrb, regexp_error(mrb), (const char *)message);
 }
 
-/* Regexp.__new(source, options): options are Ruby's bits (1 i, 2 x, 4 m), the same as Onig's. */
+/* The pattern with every unescaped \w and \W spelt as an ASCII class. Ruby's \w is ASCII-only
+ * while its \b stays Unicode ("café" has no boundary inside); Oniguruma's WORD_IS_ASCII would
+ * make \b ASCII too. A class nested in a class ([\w-] → [[a-zA-Z0-9_]-]) is valid Ruby syntax. */
+static mrb_value ascii_words(mrb_state *mrb, mrb_value source) {
+  const char *p = RSTRING_PTR(source);
+  mrb_int len = RSTRING_LEN(source);
+  mrb_value out = mrb_nil_value();
+  mrb_int done = 0;
+  for (mrb_int i = 0; i + 1 < len; i++) {
+    if (p[i] != '\\') continue;
+    char c = p[i + 1];
+    if (c == 'w' || c == 'W') {
+      if (mrb_nil_p(out)) out = mrb_str_new_capa(mrb, len + 16);
+      mrb_str_cat(mrb, out, p + done, i - done);
+      mrb_str_cat_cstr(mrb, out, c == 'w' ? "[a-zA-Z0-9_]" : "[^a-zA-Z0-9_]");
+      done = i + 2;
+    }
+    i++; /* the escaped character */
+  }
+  if (mrb_nil_p(out)) return source;
+  mrb_str_cat(mrb, out, p + done, len - done);
+  return out;
+}
+
+/* Regexp.__new(source, options): options are Ruby's bits (1 i, 2 x, 4 m), the same as Onig's.
+ * \d and \s are ASCII-only in Ruby (\w: see ascii_words), while POSIX brackets, \p{…} and \b
+ * stay Unicode; Oniguruma's Ruby syntax leaves all of them Unicode unless told. */
 static mrb_value regexp_s_new(mrb_state *mrb, mrb_value klass) {
   mrb_value source;
   mrb_int options;
   mrb_get_args(mrb, "Si", &source, &options);
-  OnigOptionType onig_options = ONIG_OPTION_NONE;
+  OnigOptionType onig_options = ONIG_OPTION_DIGIT_IS_ASCII | ONIG_OPTION_SPACE_IS_ASCII;
   if (options & 1) onig_options |= ONIG_OPTION_IGNORECASE;
   if (options & 2) onig_options |= ONIG_OPTION_EXTEND;
   if (options & 4) onig_options |= ONIG_OPTION_MULTILINE;
+  mrb_value pattern = ascii_words(mrb, source);
   struct RData *obj = mrb_data_object_alloc(mrb, mrb_class_ptr(klass), NULL, &regexp_type);
-  const OnigUChar *p = (const OnigUChar *)RSTRING_PTR(source);
+  const OnigUChar *p = (const OnigUChar *)RSTRING_PTR(pattern);
   OnigRegex reg;
   OnigErrorInfo info;
-  int r = onig_new(&reg, p, p + RSTRING_LEN(source), onig_options, ONIG_ENCODING_UTF8,
+  int r = onig_new(&reg, p, p + RSTRING_LEN(pattern), onig_options, ONIG_ENCODING_UTF8,
                    ONIG_SYNTAX_RUBY, &info);
   if (r != ONIG_NORMAL) raise_onig(mrb, r, &info);
   obj->data = reg;
@@ -118,7 +145,7 @@ static int collect_name(const OnigUChar *name, const OnigUChar *name_end, int ng
   return 0;
 }
 
-/* Regexp#__names → [[name, [group, …]], …] in pattern order. */
+/* Regexp#__onig_names → [[name, [group, …]], …] in Oniguruma's order. */
 static mrb_value regexp_names(mrb_state *mrb, mrb_value self) {
   OnigRegex reg = regexp_get(mrb, self);
   mrb_value list = mrb_ary_new(mrb);
@@ -155,6 +182,6 @@ void kobako_regexp_init(mrb_state *mrb) {
   MRB_SET_INSTANCE_TT(regexp, MRB_TT_DATA);
   mrb_define_class_method(mrb, regexp, "__new", regexp_s_new, MRB_ARGS_REQ(2));
   mrb_define_method(mrb, regexp, "__match", regexp_match, MRB_ARGS_REQ(2));
-  mrb_define_method(mrb, regexp, "__names", regexp_names, MRB_ARGS_NONE());
+  mrb_define_method(mrb, regexp, "__onig_names", regexp_names, MRB_ARGS_NONE());
   mrb_define_class_method(mrb, regexp, "__last_match=", regexp_s_set_last_match, MRB_ARGS_REQ(1));
 }
