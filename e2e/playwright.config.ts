@@ -45,7 +45,15 @@ export default defineConfig({
       use: { baseURL: `http://127.0.0.1:${ISOLATED_PORT}` },
     },
     // Chromium, Firefox ESR and WebKitGTK on the same bundle from a plain static server.
-    { name: "engines", testMatch: ENGINES, testIgnore: [], timeout: 120_000 },
+    // After the Chromium projects, not beside them: three more browsers on two cores pushed their
+    // longest tests past the timeout.
+    {
+      name: "engines",
+      testMatch: ENGINES,
+      testIgnore: [],
+      timeout: 120_000,
+      dependencies: ["preview", "preview-isolated", "dev", "dev-prebundled"],
+    },
     // `vite` dev in this monorepo: @kobako/browser is a workspace link, served as source.
     { name: "dev", grep: /@smoke/, use: { baseURL: `http://127.0.0.1:${DEV_PORT}` } },
     // `vite` dev as an installed package gets it: pre-bundled into the optimizer's cache

@@ -104,6 +104,8 @@ test("the editor indents with Tab and runs with Ctrl/Cmd+Enter", async ({ page }
 });
 
 test("every example runs as advertised", async ({ page }) => {
+  // Many runs and page loads in one test: on two busy cores it needs more than the default 30 s.
+  test.slow();
   const examples = page.getByTestId("examples");
   const ids = await examples
     .locator("option:not([hidden])")

@@ -34,6 +34,8 @@ async function openFresh(page: Page, url: string): Promise<Page> {
 test("a share link restores the code and the services and gives the same result", async ({
   page,
 }) => {
+  // Many runs and page loads in one test: on two busy cores it needs more than the default 30 s.
+  test.slow();
   await page.goto("./");
   const services = 'return { Greeter: { Hello: (name) => "hi, " + name } };';
   await setText(page, servicesEditor(page), services);
@@ -59,6 +61,8 @@ test("a share link restores the code and the services and gives the same result"
 });
 
 test("a 20 KB script fits in a share link", async ({ page }) => {
+  // Many runs and page loads in one test: on two busy cores it needs more than the default 30 s.
+  test.slow();
   // Lines that differ from each other, so compression has real work to do.
   const lines: string[] = [];
   let expected = 0;
