@@ -21,6 +21,27 @@ export function quantile(values, q) {
 }
 
 /** Calls `fn` `warmup` times untimed, then `n` times; gives each timed call's duration in ms. */
+/**
+ * Native mruby's time for `program` in ms: one process runs it `reps + 2` times, each timed with
+ * Time.now around it; the first two runs warm up, the median of the rest is returned.
+ */
+export function nativeMrubyMs(mruby, program, reps) {
+  const once = `t=Time.now; begin; ${program}; end; puts((Time.now - t) * 1000)`;
+  const out = execFileSync(
+    mruby,
+    [
+      "-e",
+      Array(reps + 2)
+        .fill(once)
+        .join("\n"),
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
+  return median(out.trim().split("\n").slice(2).map(Number));
+}
+
 export async function timeEach(fn, n, warmup = 0) {
   for (let i = 0; i < warmup; i++) await fn(i);
   const times = new Array(n);

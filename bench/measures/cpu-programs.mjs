@@ -1,8 +1,7 @@
 // 6b. Two more CPU-bound programs beside the XOR loop, against native mruby of the guest's own
 // version and sources: recursive fib(25), and a loop building a string and an array.
-import { execFileSync } from "node:child_process";
 import { Sandbox } from "@kobako/node";
-import { fmtRatio, fmtTime, median, timeEach } from "../lib.mjs";
+import { fmtRatio, fmtTime, median, nativeMrubyMs, timeEach } from "../lib.mjs";
 
 const REPS = 11;
 
@@ -17,24 +16,6 @@ export const PROGRAMS = {
     expect: [108890, 20000, 108890],
   },
 };
-
-/** Native mruby: Time.now around the program, REPS + 2 times in one process. */
-function nativeMruby(mruby, source) {
-  const once = `t=Time.now; begin; ${source}; end; puts((Time.now - t) * 1000)`;
-  const out = execFileSync(
-    mruby,
-    [
-      "-e",
-      Array(REPS + 2)
-        .fill(once)
-        .join("\n"),
-    ],
-    {
-      encoding: "utf8",
-    },
-  );
-  return median(out.trim().split("\n").slice(2).map(Number));
-}
 
 export default async function cpuPrograms({ mruby }) {
   const sandbox = new Sandbox();
@@ -54,7 +35,7 @@ export default async function cpuPrograms({ mruby }) {
       2,
     );
     const guest = median(inGuest.slice(2));
-    const native = mruby ? nativeMruby(mruby, source) : null;
+    const native = mruby ? nativeMrubyMs(mruby, source, REPS) : null;
     cells.push({ name, guest, native });
     if (native) ratios.push(guest / native);
   }

@@ -1,27 +1,9 @@
 // 6. The 100k-iteration integer XOR loop: kobako, native mruby of the guest's version, ruby.wasm.
 import { execFileSync } from "node:child_process";
 import { Sandbox } from "@kobako/node";
-import { fmtRatio, fmtTime, median, timeEach, xorLoop } from "../lib.mjs";
+import { fmtRatio, fmtTime, median, nativeMrubyMs, timeEach, xorLoop } from "../lib.mjs";
 
 const REPS = 21;
-
-/** Native mruby: the same top-level loop, timed with Time.now around it, REPS + 2 times. */
-function nativeMruby(mruby) {
-  const once = `t=Time.now; ${xorLoop()}; puts((Time.now - t) * 1000)`;
-  const out = execFileSync(
-    mruby,
-    [
-      "-e",
-      Array(REPS + 2)
-        .fill(once)
-        .join("\n"),
-    ],
-    {
-      encoding: "utf8",
-    },
-  );
-  return median(out.trim().split("\n").slice(2).map(Number));
-}
 
 export default async function xor({ rubyWasm, mruby }) {
   const sandbox = new Sandbox();
@@ -36,7 +18,7 @@ export default async function xor({ rubyWasm, mruby }) {
   );
   await sandbox.close();
   const guest = median(inGuest.slice(3));
-  const native = mruby ? nativeMruby(mruby) : null;
+  const native = mruby ? nativeMrubyMs(mruby, xorLoop(), REPS) : null;
   const { vm } = await rubyWasm();
   const peer = median(await timeEach(() => vm.eval(xorLoop()), 11, 3));
   return {
