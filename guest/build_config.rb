@@ -27,9 +27,13 @@ MRuby::CrossBuild.new('wasm') do |conf|
   # past 2^30 on the heap) and big integers past them (mruby-bigint). mruby 4.0 requires the same
   # for 64-bit integers on 32-bit targets. Strings may reach 2 GiB (0 = unlimited lets
   # `"abc" * 2**40` wrap a 32-bit size); arrays are bounded by the memory cap, not by a count.
+  # Recursion about as deep as CRuby's (8 191 calls; CRuby ~10 000, mruby's default ~1 000): Ruby
+  # calling Ruby costs heap, which the memory cap bounds, and C recursion is checked against the
+  # C stack (patch 70).
   conf.cc.defines += %w[
     MRB_INT64 MRB_NO_BOXING MRB_UTF8_STRING
     MRB_STR_LENGTH_MAX=2147483647 MRB_ARY_LENGTH_MAX=0
+    MRB_CALL_LEVEL_MAX=4096
   ]
   conf.linker.command = clang
   conf.archiver.command = 'llvm-ar-19'
