@@ -8,7 +8,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { root } from "./snippets.mjs";
 
+/** Counts of native mruby of the guest's version as upstream ships it (informational). */
 export const nativePath = join(root, "mruby-native.json");
+/** Counts of native mruby of the guest's version with the guest's patches and runtime gem. */
+export const guestNativePath = join(root, "mruby-guest-native.json");
 const repo = join(root, "..");
 
 /**

@@ -1,5 +1,6 @@
-// Runs mruby's own tests with a native bin/mruby and writes the counts to mruby-native.json.
-//   node scripts/native-tests.mjs path/to/bin/mruby     (scripts/native-mruby.sh builds it)
+// Runs mruby's own tests with a native bin/mruby and writes the counts to mruby-guest-native.json
+// (the guest's patches and runtime, the acceptance baseline) or mruby-native.json (vanilla).
+//   node scripts/native-tests.mjs path/to/bin/mruby guest|vanilla   (scripts/native-mruby.sh builds it)
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,13 +9,15 @@ import {
   counts,
   guestGems,
   guestMrubyVersion,
+  guestNativePath,
   mrubySources,
   nativePath,
   testScripts,
 } from "../lib/mruby-tests.mjs";
 
-const mruby = process.argv[2];
-if (!mruby) throw new Error("usage: native-tests.mjs path/to/bin/mruby");
+const [mruby, build] = process.argv.slice(2);
+if (!mruby || (build !== "guest" && build !== "vanilla"))
+  throw new Error("usage: native-tests.mjs path/to/bin/mruby guest|vanilla");
 const dir = mkdtempSync(join(tmpdir(), "kobako-mruby-tests-"));
 /** @type {Record<string, import("../lib/mruby-tests.mjs").Counts>} */
 const files = {};
@@ -39,8 +42,11 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-const record = { mruby: guestMrubyVersion(), gems: guestGems(), total, files };
-writeFileSync(nativePath, `${JSON.stringify(record, null, 1)}\n`);
+const record = { mruby: guestMrubyVersion(), build, gems: guestGems(), total, files };
+writeFileSync(
+  build === "guest" ? guestNativePath : nativePath,
+  `${JSON.stringify(record, null, 1)}\n`,
+);
 console.log(
-  `native mruby ${record.mruby}: ${total.passed} passed, ${total.failed} failed, ${total.crashed} crashed, ${total.skipped} skipped`,
+  `native mruby ${record.mruby} (${build}): ${total.passed} passed, ${total.failed} failed, ${total.crashed} crashed, ${total.skipped} skipped`,
 );

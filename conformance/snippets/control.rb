@@ -211,3 +211,29 @@ def f(x) = (x > 1 ? :big : nil)
 [1, 2, 3].map { |x| next x * 100 if x.odd?; x }
 # == deeply-nested-blocks
 (1..3).flat_map { |a| (1..3).filter_map { |b| [a, b] if a < b } }
+# == begin-until-runs-once
+j = 0
+begin j += 1 end until true
+j
+# == begin-while-next-tests
+k = 0
+seen = []
+begin
+  k += 1
+  next if k == 2
+  seen << k
+end while k < 4
+[k, seen]
+# == begin-while-with-rescue
+tries = 0
+begin
+  tries += 1
+  raise "flaky" if tries < 3
+rescue
+  retry_later = true
+end while tries < 3
+[tries, retry_later]
+# == paren-while-tests-first
+x = 0
+(x += 1) while false
+x

@@ -126,3 +126,19 @@ begin
 rescue ArgumentError => e
   e.message
 end
+# == yield-kwargs-after-splat
+def each_pair_with(*a) = yield(*a, sep: "-")
+each_pair_with(1, 2) { |a, b, sep:| "#{a}#{sep}#{b}" }
+# == yield-double-splat
+def with_opts(**o) = yield(**o)
+[with_opts(q: 1) { |q:, r: 2| [q, r] }, with_opts { |*a| a }]
+# == yield-kwargs-to-plain-block
+def h = yield(k: 1)
+h { |x| x }
+# == yield-kwargs-missing
+def m = yield(a: 1)
+begin
+  m { |a:, b:| a }
+rescue ArgumentError => e
+  e.message
+end

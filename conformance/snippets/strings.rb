@@ -211,3 +211,10 @@ s.slice!(1..2)
 "é".encode("US-ASCII")
 # == encoding-find-unknown
 Encoding.find("nope")
+# == binary-sources
+[[1, 2].pack("C*").encoding, [233].pack("U").encoding, "é".b.dup.encoding, Random.new(1).bytes(2).encoding]
+# == binary-back-to-utf8
+s = "héllo".b
+[s.size, s.force_encoding("UTF-8").size, s.encoding, s.valid_encoding?]
+# == binary-pack-inspect
+[1, 255].pack("Cn").inspect

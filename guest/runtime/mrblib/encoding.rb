@@ -1,7 +1,8 @@
 # A minimal Encoding for a guest whose strings are all UTF-8: the three encodings scripts name
 # (UTF-8, ASCII-8BIT alias BINARY, US-ASCII), String#encoding/force_encoding/b/encode, and
 # Integer#chr taking an Encoding. mruby has no per-string encoding: a string made binary by
-# `b` or `force_encoding` is marked by Kobako::BinaryString (bytes for length and inspect).
+# `b`, `force_encoding`, `pack` or `Random#bytes` (or bytes from the host) carries a flag and
+# Kobako::BinaryString (bytes for length and inspect), and crosses to the host as a Uint8Array.
 class EncodingError < StandardError; end
 
 class Encoding
@@ -73,33 +74,36 @@ class Encoding
 end
 
 module Kobako
-  # Marks a string whose encoding is ASCII-8BIT: it counts and shows bytes.
+  # Extends a binary (ASCII-8BIT) string: while its flag is set (guest/runtime/src/binary_string.c,
+  # which also keeps it across dup and clone), it counts and shows bytes. force_encoding back to
+  # UTF-8 clears the flag and these methods step aside.
   module BinaryString
     def encoding
-      Encoding::ASCII_8BIT
+      __kobako_binary? ? Encoding::ASCII_8BIT : super
     end
 
     def length
-      bytesize
+      __kobako_binary? ? bytesize : super
     end
 
     def size
-      bytesize
+      __kobako_binary? ? bytesize : super
     end
 
     def valid_encoding?
-      true
+      __kobako_binary? ? true : super
     end
 
     def ascii_only?
-      bytes.all? { |b| b < 0x80 }
+      __kobako_binary? ? bytes.all? { |b| b < 0x80 } : super
     end
 
     def chars
-      bytes.map { |b| b.chr }
+      __kobako_binary? ? bytes.map { |b| b.chr } : super
     end
 
     def inspect
+      return super unless __kobako_binary?
       out = String.new('"')
       bytes.each do |b|
         c = b < 0x80 ? b.chr.inspect[1..-2] : ""
@@ -118,12 +122,14 @@ class String
   def force_encoding(enc)
     enc = Encoding.find(enc)
     raise FrozenError, "can't modify frozen String: #{inspect}" if frozen?
-    extend(Kobako::BinaryString) if enc == Encoding::ASCII_8BIT && !is_a?(Kobako::BinaryString)
+    binary = enc == Encoding::ASCII_8BIT
+    extend(Kobako::BinaryString) if binary && !is_a?(Kobako::BinaryString)
+    self.__kobako_binary = binary
     self
   end
 
   def b
-    String.new(self).extend(Kobako::BinaryString)
+    String.new(self).force_encoding(Encoding::ASCII_8BIT)
   end
 
   def encode(enc = Encoding::UTF_8, *_from, **options)
@@ -189,5 +195,34 @@ class Integer
     return __kobako_chr("UTF-8") if e == Encoding::UTF_8
     raise RangeError, "#{self} out of char range" if e == Encoding::US_ASCII && (self < 0 || self > 0x7f)
     __kobako_chr
+  end
+end
+
+# Bytes made by pack and Random#bytes are ASCII-8BIT in CRuby (and so reach the host as a
+# Uint8Array). pack answers text only when every directive is U (UTF-8) or m, M, u (US-ASCII).
+class Array
+  alias __kobako_pack pack
+
+  def pack(template, *rest)
+    out = __kobako_pack(template, *rest)
+    directives = template.gsub(/#[^\n]*/, "")
+    out.force_encoding(Encoding::ASCII_8BIT) if directives.match?(/[^UmMu\d*_!<>\s]/)
+    out
+  end
+end
+
+class Random
+  alias __kobako_bytes bytes
+
+  def bytes(n)
+    __kobako_bytes(n).force_encoding(Encoding::ASCII_8BIT)
+  end
+
+  class << self
+    alias __kobako_bytes bytes
+
+    def bytes(n)
+      __kobako_bytes(n).force_encoding(Encoding::ASCII_8BIT)
+    end
   end
 end

@@ -13,6 +13,7 @@ void kobako_regexp_init(mrb_state *mrb);
 void kobako_float_init(mrb_state *mrb);
 void kobako_defined_init(mrb_state *mrb);
 void kobako_casemap_init(mrb_state *mrb);
+void kobako_binary_string_init(mrb_state *mrb);
 
 /* Kobako.__recv_desc(obj): how CRuby 3.4's error messages name a receiver ("an instance of Foo",
  * "nil", "main", "class Foo"); mrb_recv_desc comes from guest patch 31. */
@@ -28,6 +29,7 @@ void mrb_kobako_runtime_gem_init(mrb_state *mrb) {
   kobako_float_init(mrb);
   kobako_defined_init(mrb);
   kobako_casemap_init(mrb);
+  kobako_binary_string_init(mrb);
   kobako_handle_init(mrb, kobako);
   kobako_service_init(mrb, kobako);
   mrb_define_class_under(mrb, kobako, "TimeoutError", mrb->eException_class);

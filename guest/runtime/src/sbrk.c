@@ -6,6 +6,7 @@
  * dlmalloc's restored state would never reuse the pages grown by earlier invocations (memory grew
  * by megabytes per run). Keeping the break here means a restore rewinds it too.
  */
+#ifdef __wasm__ /* native builds (conformance's native mruby of the guest) keep libc's own */
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -42,3 +43,4 @@ void *sbrk(intptr_t increment) {
 __attribute__((export_name("kobako_heap_break"))) int32_t kobako_heap_break(void) {
   return (int32_t)current_break;
 }
+#endif

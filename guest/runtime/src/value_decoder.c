@@ -6,6 +6,7 @@
 #include <mruby/string.h>
 #include <stdlib.h>
 
+#include "binary_string.h"
 #include "handle.h"
 #include "value_encoder.h"
 #include "wire_writer.h"
@@ -106,8 +107,12 @@ static mrb_value decode(mrb_state *mrb, wire_reader *r, int depth, mrb_bool symb
   case WIRE_INT: return mrb_int_value(mrb, (mrb_int)item.i);
   case WIRE_UINT: return mrb_bint_new_uint64(mrb, item.u);
   case WIRE_FLOAT: return mrb_float_value(mrb, item.f);
-  case WIRE_STR:
-  case WIRE_BIN: return mrb_str_new(mrb, (const char *)item.p, item.len);
+  case WIRE_STR: return mrb_str_new(mrb, (const char *)item.p, item.len);
+  case WIRE_BIN: {
+    mrb_value s = mrb_str_new(mrb, (const char *)item.p, item.len);
+    kobako_binary_string_mark(mrb, s);
+    return s;
+  }
   case WIRE_ARRAY: {
     mrb_value ary = mrb_ary_new_capa(mrb, (mrb_int)item.len);
     int arena = mrb_gc_arena_save(mrb);

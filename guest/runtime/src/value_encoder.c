@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "binary_string.h"
 #include "handle.h"
 
 /* Integers beyond ±(2^53 − 1) travel as ext BigInt so that JavaScript gets a bigint, not a
@@ -64,11 +65,16 @@ bool kobako_utf8_valid(const unsigned char *p, size_t len) {
   return true;
 }
 
+/* A String is text (str) when its encoding is UTF-8 and its bytes are valid UTF-8; a binary
+ * (ASCII-8BIT) String or one with invalid bytes is bytes (bin, a Uint8Array on the host). */
+static bool text_p(mrb_value s) {
+  return kobako_utf8_valid((const unsigned char *)RSTRING_PTR(s), (size_t)RSTRING_LEN(s)) &&
+         !kobako_binary_string_p(s);
+}
+
 static void encode_string(encoder *e, mrb_value s) {
-  const unsigned char *p = (const unsigned char *)RSTRING_PTR(s);
-  size_t len = (size_t)RSTRING_LEN(s);
-  if (kobako_utf8_valid(p, len)) wire_str(e->w, (const char *)p, len);
-  else wire_bin(e->w, p, len);
+  if (text_p(s)) wire_str(e->w, RSTRING_PTR(s), (size_t)RSTRING_LEN(s));
+  else wire_bin(e->w, (const unsigned char *)RSTRING_PTR(s), (size_t)RSTRING_LEN(s));
 }
 
 static void encode_symbol_name(encoder *e, mrb_sym sym) {
@@ -98,8 +104,7 @@ static bool encode_array(encoder *e, mrb_value a) {
 
 static bool is_dict_key(mrb_value k) {
   if (mrb_symbol_p(k)) return true;
-  return mrb_string_p(k) &&
-         kobako_utf8_valid((const unsigned char *)RSTRING_PTR(k), (size_t)RSTRING_LEN(k));
+  return mrb_string_p(k) && text_p(k);
 }
 
 static int check_dict_key(mrb_state *mrb, mrb_value key, mrb_value val, void *data) {
