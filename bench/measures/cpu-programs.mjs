@@ -1,4 +1,4 @@
-// 6b. Two more CPU-bound programs beside the XOR loop, against native mruby of the guest's own
+// Two more CPU-bound programs beside the XOR loop, against native mruby of the guest's own
 // version and sources: recursive fib(25), and a loop building a string and an array.
 import { Sandbox } from "@kobako/node";
 import { fmtRatio, fmtTime, median, nativeMrubyMs, timeEach } from "../lib.mjs";
@@ -41,13 +41,15 @@ export default async function cpuPrograms({ mruby }) {
   }
   await sandbox.close();
   return {
-    measure: "6b. fib(25) | string/array build",
+    measure: "fib(25) | string/array build",
     kobako: cells.map((c) => fmtTime(c.guest)).join(" | "),
     peers: `mruby ${cells.map((c) => (c.native ? fmtTime(c.native) : "n/a")).join(" | ")}`,
     ratio: ratios.length ? ratios.map((r) => fmtRatio(r)).join(" | ") : "n/a",
     target: "≤ 2× native mruby each",
     pass: ratios.length === cells.length ? ratios.every((r) => r <= 2) : null,
-    ratios: Object.fromEntries(cells.map((c) => [c.name, c.native ? c.guest / c.native : null])),
+    ratios: Object.fromEntries(
+      cells.map((c) => [`${c.name} kobako/mruby`, c.native ? c.guest / c.native : null]),
+    ),
     notes: [
       `median usage.wallTime of ${REPS} evals after 2 warm-up; native: Time.now around the same ` +
         `program, median of ${REPS} in one process`,

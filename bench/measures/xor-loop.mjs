@@ -1,4 +1,4 @@
-// 6. The 100k-iteration integer XOR loop: kobako, native mruby of the guest's version, ruby.wasm.
+// The 100k-iteration integer XOR loop: kobako, native mruby of the guest's version, ruby.wasm.
 import { execFileSync } from "node:child_process";
 import { Sandbox } from "@kobako/node";
 import { fmtRatio, fmtTime, median, nativeMrubyMs, timeEach, xorLoop } from "../lib.mjs";
@@ -22,12 +22,13 @@ export default async function xor({ rubyWasm, mruby }) {
   const { vm } = await rubyWasm();
   const peer = median(await timeEach(() => vm.eval(xorLoop()), 11, 3));
   return {
-    measure: "6. 100k-iteration XOR loop",
+    measure: "100k-iteration XOR loop",
     kobako: `${fmtTime(guest)} (host ${fmtTime(median(host))})`,
     peers: `mruby ${native ? fmtTime(native) : "n/a (not installed)"}; ruby.wasm ${fmtTime(peer)}`,
     ratio: native ? `${fmtRatio(guest / native)} of mruby` : "n/a",
     target: "≤ 2× native mruby",
     pass: native ? guest <= 2 * native : null,
+    ratios: { "kobako/mruby": native ? guest / native : null },
     notes: [
       `kobako: median usage.wallTime of ${REPS} evals after 3 warm-up (host-side in brackets); ` +
         `native mruby ${mruby ? execFileSync(mruby, ["--version"], { encoding: "utf8" }).trim() : "missing"}: ` +
