@@ -42,6 +42,30 @@ export function nativeMrubyMs(mruby, program, reps) {
 }
 
 /** Calls `fn` `warmup` times untimed, then `n` times; gives each timed call's duration in ms. */
+/**
+ * A program timed in the guest and in native mruby in alternating rounds, so load on the shared
+ * machine hits both alike: each round times `reps` runs of each (after warm-up) and gives one
+ * ratio. `guestMs()` runs the program once in the guest and returns its time in ms. Returns the
+ * medians of the guest times, native times and per-round ratios (native ones null without mruby).
+ */
+export async function pairedWithNative(mruby, program, guestMs, rounds, reps) {
+  const guest = [];
+  const native = [];
+  const ratios = [];
+  await guestMs();
+  await guestMs();
+  for (let r = 0; r < rounds; r++) {
+    const g = [];
+    for (let i = 0; i < reps; i++) g.push(await guestMs());
+    guest.push(median(g));
+    if (!mruby) continue;
+    native.push(nativeMrubyMs(mruby, program, reps));
+    ratios.push(guest.at(-1) / native.at(-1));
+  }
+  const m = (xs) => (xs.length ? median(xs) : null);
+  return { guest: median(guest), native: m(native), ratio: m(ratios), ratios };
+}
+
 export async function timeEach(fn, n, warmup = 0) {
   for (let i = 0; i < warmup; i++) await fn(i);
   const times = new Array(n);
