@@ -77,10 +77,13 @@ export function compareWithBaseline(baseline, measured) {
   return { ok, lines };
 }
 
+/** A ratio's band from its spread over repeated rounds: 1.5 × the spread, at least MIN_BAND. */
+export const bandFor = (spread) => Math.max(MIN_BAND, Math.ceil(150 * spread) / 100);
+
 /**
  * Merges the measured ratios into the baseline (measures not run keep their entries). With 3 or
- * more rounds a ratio's band is twice its measured spread (at least MIN_BAND); otherwise it keeps
- * the band it had, or DEFAULT_BAND.
+ * more rounds a ratio's band comes from its measured spread (bandFor); otherwise it keeps the
+ * band and spread it had, or DEFAULT_BAND.
  */
 export function writeBaseline(baseline, measured, rounds, cpu) {
   const next = {
@@ -95,11 +98,14 @@ export function writeBaseline(baseline, measured, rounds, cpu) {
     next.ratios[name] = { ...next.ratios[name] };
     for (const [key, s] of Object.entries(ratios)) {
       const old = next.ratios[name][key];
-      const band =
-        rounds >= 3
-          ? Math.max(MIN_BAND, Math.ceil(200 * s.spread) / 100)
-          : (old?.band ?? DEFAULT_BAND);
-      next.ratios[name][key] = { value: Number(s.median.toPrecision(4)), band, updated, rounds };
+      const measuredNoise = rounds >= 3;
+      next.ratios[name][key] = {
+        value: Number(s.median.toPrecision(4)),
+        band: measuredNoise ? bandFor(s.spread) : (old?.band ?? DEFAULT_BAND),
+        spread: measuredNoise ? Number(s.spread.toFixed(3)) : (old?.spread ?? null),
+        noiseRounds: measuredNoise ? rounds : (old?.noiseRounds ?? null),
+        updated,
+      };
     }
   }
   writeFileSync(PATH, `${JSON.stringify(next, null, 2)}\n`);
