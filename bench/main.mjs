@@ -12,7 +12,7 @@
 // { measure, kobako, peers, ratio, target, pass, ratios, notes }, where `ratios` are the numbers
 // --check compares (each defined so that lower is better).
 import { writeFileSync } from "node:fs";
-import { availableParallelism, totalmem } from "node:os";
+import { availableParallelism, loadavg, totalmem } from "node:os";
 import { compareWithBaseline, readBaseline, spreads, writeBaseline } from "./check.mjs";
 import { ensureMruby, fmtTime, loadRubyWasm, machineFacts } from "./lib.mjs";
 import browserFirstResult from "./measures/browser-first-result.mjs";
@@ -91,6 +91,7 @@ const context = {
 };
 
 const started = performance.now();
+const loadBefore = loadavg()[0];
 /** rows[r][m]: repetition r of measure m. */
 const rounds = [];
 let failed = false;
@@ -146,9 +147,11 @@ if (options.repeat > 1) {
 const elapsed = performance.now() - started;
 console.log(`\nbench took ${fmtTime(elapsed)}`);
 
+let checked = [];
 if (options.check) {
   const result = compareWithBaseline(readBaseline(), measured);
-  console.log(`\n${result.lines.join("\n")}`);
+  checked = result.lines;
+  console.log(`\n${checked.join("\n")}`);
   if (!result.ok) failed = true;
 }
 if (options.update) {
@@ -162,7 +165,8 @@ if (full) {
     `- date: ${new Date().toISOString()}`,
     `- machine: nproc (os.availableParallelism) ${availableParallelism()}, ${machineFacts().cpu}, ` +
       `${(totalmem() / 1e9).toFixed(1)} GB RAM; shared with other work (see docs/BENCHMARKS.md for its noise)`,
-    `- node ${process.version}, ${process.platform}-${process.arch}; whole run ${fmtTime(elapsed)}`,
+    `- node ${process.version}, ${process.platform}-${process.arch}; whole run ${fmtTime(elapsed)}; ` +
+      `load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
     "- command: `pnpm bench` (= `pnpm build && pnpm --filter @kobako/bench bench`, " +
       "i.e. `node --expose-gc main.mjs` in bench/); the measure's name before the colon runs it " +
       "alone (`pnpm bench xor`)",
@@ -182,6 +186,7 @@ if (full) {
     "",
     ...notes.map((n) => `- ${n}`),
     "",
+    ...(checked.length ? ["## --check", "", ...checked, ""] : []),
   ].join("\n");
   writeFileSync(new URL("./RESULTS.md", import.meta.url), out);
 }
