@@ -20,7 +20,6 @@ export function quantile(values, q) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** Calls `fn` `warmup` times untimed, then `n` times; gives each timed call's duration in ms. */
 /**
  * Native mruby's time for `program` in ms: one process runs it `reps + 2` times, each timed with
  * Time.now around it; the first two runs warm up, the median of the rest is returned.
@@ -42,6 +41,31 @@ export function nativeMrubyMs(mruby, program, reps) {
   return median(out.trim().split("\n").slice(2).map(Number));
 }
 
+/** Calls `fn` `warmup` times untimed, then `n` times; gives each timed call's duration in ms. */
+/**
+ * A program timed in the guest and in native mruby in alternating rounds, so load on the shared
+ * machine hits both alike: each round times `reps` runs of each (after warm-up) and gives one
+ * ratio. `guestMs()` runs the program once in the guest and returns its time in ms. Returns the
+ * medians of the guest times, native times and per-round ratios (native ones null without mruby).
+ */
+export async function pairedWithNative(mruby, program, guestMs, rounds, reps) {
+  const guest = [];
+  const native = [];
+  const ratios = [];
+  await guestMs();
+  await guestMs();
+  for (let r = 0; r < rounds; r++) {
+    const g = [];
+    for (let i = 0; i < reps; i++) g.push(await guestMs());
+    guest.push(median(g));
+    if (!mruby) continue;
+    native.push(nativeMrubyMs(mruby, program, reps));
+    ratios.push(guest.at(-1) / native.at(-1));
+  }
+  const m = (xs) => (xs.length ? median(xs) : null);
+  return { guest: median(guest), native: m(native), ratio: m(ratios), ratios };
+}
+
 export async function timeEach(fn, n, warmup = 0) {
   for (let i = 0; i < warmup; i++) await fn(i);
   const times = new Array(n);
@@ -53,11 +77,11 @@ export async function timeEach(fn, n, warmup = 0) {
   return times;
 }
 
-/** Runs `node [...flags] script` in a fresh process and parses the JSON it prints last. */
-export function runChild(script, flags = []) {
+/** Runs `node [...flags] script [...args]` in a fresh process and parses the JSON it prints last. */
+export function runChild(script, flags = [], args = []) {
   const out = execFileSync(
     process.execPath,
-    [...flags, new URL(script, import.meta.url).pathname],
+    [...flags, new URL(script, import.meta.url).pathname, ...args.map(String)],
     {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
@@ -108,6 +132,12 @@ export function fmtTime(ms) {
   if (ms < 1) return `${(ms * 1000).toFixed(1)} µs`;
   if (ms < 1000) return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
   return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** quickjs-emscripten's default (release, sync) variant, loaded once per process. */
+export async function loadQuickJS() {
+  const { getQuickJS } = await import("quickjs-emscripten");
+  return getQuickJS();
 }
 
 /** Decimal units (1 MB = 10^6 bytes), as the targets are read. */

@@ -1,10 +1,13 @@
-// 3. A fresh sandbox per request: new Sandbox() + eval("nil") + close().
+// A fresh sandbox per request: new Sandbox() + eval("nil") + close(); quickjs-emscripten's fresh
+// runtime + context + evalCode("null") + dispose, and ruby.wasm's fresh VM, beside it.
 import { Sandbox } from "@kobako/node";
-import { fmtTime, median, quantile, timeEach } from "../lib.mjs";
+import { fmtRatio, fmtTime, loadQuickJS, median, quantile, timeEach } from "../lib.mjs";
+import { echoFloor } from "./eval-nil.mjs";
 
 const N = 2000;
+const RUBY_N = 2;
 
-export default async function freshSandbox() {
+export default async function freshSandbox({ rubyWasm }) {
   const times = await timeEach(
     async () => {
       const sandbox = new Sandbox();
@@ -15,13 +18,37 @@ export default async function freshSandbox() {
     300,
   );
   const t = median(times);
+  const QuickJS = await loadQuickJS();
+  const quickjs = median(
+    await timeEach(
+      () => {
+        const runtime = QuickJS.newRuntime();
+        const context = runtime.newContext();
+        context.unwrapResult(context.evalCode("null")).dispose();
+        context.dispose();
+        runtime.dispose();
+      },
+      N,
+      300,
+    ),
+  );
+  const { module, newVM } = await rubyWasm();
+  const ruby = median(await timeEach(async () => (await newVM()).eval("nil"), RUBY_N));
+  const echo = await echoFloor();
   return {
-    measure: "3. fresh sandbox per request",
+    measure: "fresh sandbox per request",
     kobako: fmtTime(t),
-    peers: "—",
-    ratio: "—",
+    peers:
+      `quickjs-emscripten ${fmtTime(quickjs)} (new runtime + context); ruby.wasm ` +
+      `${fmtTime(ruby)} (new VM${module ? ", module compiled once" : ""}); postMessage echo ${fmtTime(echo)}`,
+    ratio: `${fmtRatio(t / quickjs)} of quickjs`,
     target: "≤ 150 µs",
     pass: t <= 0.15,
-    notes: [`median of ${N} after 300 warm-up; p90 ${fmtTime(quantile(times, 0.9))}`],
+    ratios: { "kobako/echo": t / echo },
+    notes: [
+      `median of ${N} after 300 warm-up (ruby.wasm: ${RUBY_N}, its module compiled once before); p90 ` +
+        `${fmtTime(quantile(times, 0.9))}; kobako's sandboxes share the warm worker pool, each ` +
+        "request starts from the guest's boot snapshot",
+    ],
   };
 }

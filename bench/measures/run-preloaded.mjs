@@ -1,4 +1,4 @@
-// 4. run("Entrypoint") warm, with 1 and with 64 preloaded snippets.
+// run("Entrypoint") warm, with 1 and with 64 preloaded snippets.
 import { Sandbox } from "@kobako/node";
 import { fmtRatio, fmtTime, has, median } from "../lib.mjs";
 import { echoFloor } from "./eval-nil.mjs";
@@ -17,7 +17,7 @@ async function withSnippets(count) {
 
 export default async function runPreloaded() {
   const row = {
-    measure: '4. run("Entrypoint") warm, 1 | 64 snippets',
+    measure: 'run("Entrypoint") warm, 1 | 64 preloaded snippets',
     target: "64/1 ≤ 1.15×; 64 ≤ 60 µs + round trip",
   };
   if (!has(Sandbox, "preload") || !has(Sandbox, "run")) {

@@ -1,4 +1,4 @@
-// 8. Throughput of a CPU-bound script across sandboxes, pool of 1 worker vs N workers. The
+// Throughput of a CPU-bound script across sandboxes, pool of 1 worker vs N workers. The
 // machine's own ceiling (plain JS loops in 1 vs N threads) is measured in the same rounds: on a
 // shared machine the "N cores" are not always N cores' worth.
 import { availableParallelism } from "node:os";
@@ -70,12 +70,13 @@ export default async function parallel() {
   const ratio = all / one;
   const limit = median(rounds.ceiling);
   return {
-    measure: `8. throughput, 1 vs ${N} workers`,
+    measure: `throughput, 1 vs ${N} workers`,
     kobako: `${one.toFixed(1)} → ${all.toFixed(1)} jobs/s = ${fmtRatio(ratio)}`,
     peers: `machine ceiling ${fmtRatio(limit)} (plain JS, 1 vs ${N} threads)`,
     ratio: `${fmtRatio(ratio / limit)} of the ceiling`,
     target: `≥ ${(0.85 * N).toFixed(2)}× (0.85·N, N=${N})`,
     pass: ratio >= 0.85 * N,
+    ratios: { "ceiling/kobako": limit / ratio },
     notes: [
       `${JOBS} evals of the XOR loop ×10 over ${SANDBOXES} sandboxes at once, median of ` +
         `${ROUNDS} rounds after a warm-up round; N = os.availableParallelism(); per round ` +

@@ -1,37 +1,44 @@
-// 6. The 100k-iteration integer XOR loop: kobako, native mruby of the guest's version, ruby.wasm.
+// The 100k-iteration integer XOR loop: kobako, native mruby of the guest's version, ruby.wasm.
 import { execFileSync } from "node:child_process";
 import { Sandbox } from "@kobako/node";
-import { fmtRatio, fmtTime, median, nativeMrubyMs, timeEach, xorLoop } from "../lib.mjs";
+import { fmtRatio, fmtTime, median, pairedWithNative, timeEach, xorLoop } from "../lib.mjs";
 
-const REPS = 21;
+const ROUNDS = 7;
+const REPS = 3;
 
 export default async function xor({ rubyWasm, mruby }) {
   const sandbox = new Sandbox();
-  const inGuest = [];
-  const host = await timeEach(
-    async () => {
-      if ((await sandbox.eval(xorLoop())) !== 0) throw new Error("wrong XOR result");
-      inGuest.push(sandbox.usage.wallTime);
-    },
+  const host = [];
+  const guestMs = async () => {
+    const started = performance.now();
+    if ((await sandbox.eval(xorLoop())) !== 0) throw new Error("wrong XOR result");
+    host.push(performance.now() - started);
+    return sandbox.usage.wallTime;
+  };
+  const { guest, native, ratio, ratios } = await pairedWithNative(
+    mruby,
+    xorLoop(),
+    guestMs,
+    ROUNDS,
     REPS,
-    3,
   );
   await sandbox.close();
-  const guest = median(inGuest.slice(3));
-  const native = mruby ? nativeMrubyMs(mruby, xorLoop(), REPS) : null;
   const { vm } = await rubyWasm();
   const peer = median(await timeEach(() => vm.eval(xorLoop()), 11, 3));
   return {
-    measure: "6. 100k-iteration XOR loop",
+    measure: "100k-iteration XOR loop",
     kobako: `${fmtTime(guest)} (host ${fmtTime(median(host))})`,
-    peers: `mruby ${native ? fmtTime(native) : "n/a (not installed)"}; ruby.wasm ${fmtTime(peer)}`,
-    ratio: native ? `${fmtRatio(guest / native)} of mruby` : "n/a",
+    peers: `mruby ${native ? fmtTime(native) : "n/a (not built)"}; ruby.wasm ${fmtTime(peer)}`,
+    ratio: native ? `${fmtRatio(ratio)} of mruby` : "n/a",
     target: "≤ 2× native mruby",
-    pass: native ? guest <= 2 * native : null,
+    pass: native ? ratio <= 2 : null,
+    ratios: { "kobako/mruby": ratio },
     notes: [
-      `kobako: median usage.wallTime of ${REPS} evals after 3 warm-up (host-side in brackets); ` +
-        `native mruby ${mruby ? execFileSync(mruby, ["--version"], { encoding: "utf8" }).trim() : "missing"}: ` +
-        `Time.now around the same top-level loop, median of ${REPS} in one process`,
+      `${ROUNDS} rounds alternating guest and native, each the median of ${REPS} runs (guest: ` +
+        "usage.wallTime, host-side in brackets; native mruby " +
+        `${mruby ? execFileSync(mruby, ["--version"], { encoding: "utf8" }).trim() : "missing"}: ` +
+        "Time.now around the same top-level loop); ratio = median of the per-round ratios " +
+        `${ratios.map((r) => r.toFixed(2)).join(", ")}; ruby.wasm: median of 11 in-thread evals`,
     ],
   };
 }
