@@ -15,7 +15,20 @@ await build({
   mainFields: ["module", "main"],
   target: "es2022",
   sourcemap: true,
-  // Error classes report their own names (`error.name === Class.name`).
-  keepNames: true,
+
   logLevel: "warning",
 });
+
+// A class that names itself inside its own body comes out renamed (`class _SetupError`), and
+// `error.name`, `inspect` and the tests see the new name: refuse such a bundle.
+const bundle = await import(new URL("../dist/index.js", import.meta.url).href);
+const renamed = Object.entries(bundle).filter(
+  ([name, value]) => typeof value === "function" && /^[A-Z]/.test(name) && value.name !== name,
+);
+// HandleTableExhausted is an alias of HandleExhaustedError.
+const wrong = renamed.filter(([name]) => name !== "HandleTableExhausted");
+if (wrong.length > 0) {
+  throw new Error(
+    `bundled classes lost their names: ${wrong.map(([n, v]) => `${n} → ${v.name}`).join(", ")}`,
+  );
+}
