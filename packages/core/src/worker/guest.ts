@@ -156,10 +156,21 @@ export class GuestInstance {
   static async create(
     module: WebAssembly.Module,
     bridge?: ChannelInit | ChannelFactory,
+    options: { warmUp?: boolean } = {},
   ): Promise<GuestInstance> {
     const guest = new GuestInstance(module, bridge);
     await guest.boot();
+    if (options.warmUp ?? true) await guest.warmUp();
     return guest;
+  }
+
+  /**
+   * Runs one representative script, so that the engine compiles what most scripts need (engines
+   * compile wasm lazily, function by function). `create` does it unless told not to; the worker
+   * runtime defers it until the worker idles, off the path to the first result.
+   */
+  async warmUp(): Promise<void> {
+    await this.invoke(WARM_UP_REQUEST, NO_LIMITS);
   }
 
   /** How service calls reach the host. */
@@ -216,9 +227,6 @@ export class GuestInstance {
     this.snapshot = new Uint8Array(exports.memory.buffer).slice();
     this.stackPointer = exports.__stack_pointer.value as number;
     this.pristine = true;
-    // Engines compile wasm lazily; one representative run moves that cost from the first
-    // invocation to start-up.
-    await this.invoke(WARM_UP_REQUEST, NO_LIMITS);
   }
 
   /** The boot snapshot, which every invocation starts from (a baked state patches it). */
