@@ -7,6 +7,7 @@ import { ensureMruby, fmtTime, loadRubyWasm, machineFacts } from "./lib.mjs";
 import coldStart from "./measures/cold-start.mjs";
 import cpuPrograms from "./measures/cpu-programs.mjs";
 import evalNil from "./measures/eval-nil.mjs";
+import firstResult from "./measures/first-result.mjs";
 import freshSandbox from "./measures/fresh-sandbox.mjs";
 import rss from "./measures/rss.mjs";
 import runPreloaded from "./measures/run-preloaded.mjs";
@@ -26,6 +27,7 @@ const MEASURES = [
   rss,
   throughput,
   size,
+  firstResult,
 ];
 const COLUMNS = ["measure", "kobako", "peers", "ratio", "target", "pass"];
 const HEADER = ["measure", "kobako", "peer(s)", "ratio", "target", "pass/fail"];
