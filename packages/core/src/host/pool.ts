@@ -151,9 +151,11 @@ export class WorkerPool {
     this.live++;
     let entry: Entry | undefined;
     try {
-      // Compiling the module and starting the worker overlap: both take tens of ms.
+      // Compiling the module and starting the worker overlap: both take tens of ms. The load
+      // goes first: starting a worker blocks this thread for a while (Node's `new Worker`).
+      const loading = this.loadModule();
       const starting = Promise.resolve(this.platform.startWorker());
-      const [module, handle] = await Promise.all([this.loadModule(), starting]).catch(
+      const [module, handle] = await Promise.all([loading, starting]).catch(
         async (error: unknown) => {
           // Whichever failed, a worker that did start must not be left running.
           (await starting.catch(() => undefined))?.terminate();

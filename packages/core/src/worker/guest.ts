@@ -122,6 +122,8 @@ export class GuestInstance {
   private stackPointer = 0;
   /** True while memory still equals the snapshot (right after boot or a recycle). */
   private pristine = false;
+  /** An invocation has started and not finished (an asynchronous channel may be waiting). */
+  private running = false;
   /**
    * Where the memory the last invocation may have written past the snapshot ends: its heap break
    * (`kobako_heap_break`), or the whole memory after a trap, when nothing the guest says counts.
@@ -239,6 +241,18 @@ export class GuestInstance {
     return this.exports.memory;
   }
 
+  /**
+   * Restores the boot snapshot now, between invocations, so that the next one starts without
+   * that copy: the worker calls it once a result is on its way to the host, which then decodes
+   * it while this thread copies. Does nothing while an invocation runs or when memory is
+   * pristine already; the next invocation restores as always when this did not run.
+   */
+  settle(): void {
+    if (this.running || this.pristine) return;
+    this.restore();
+    this.pristine = true;
+  }
+
   /** Puts linear memory and the stack pointer back to the boot snapshot. */
   private restore(): void {
     if (this.pristine) return;
@@ -295,6 +309,7 @@ export class GuestInstance {
     // A channel that replays the invocation needs every run to read the same clock.
     const clock = limits.clock ?? (this.bridge.freezesClock ? Date.now() : undefined);
     let length: number | Promise<number>;
+    this.running = true;
     try {
       this.bridge.deadline = deadline;
       this.bridge.epoch = epoch;
@@ -349,6 +364,7 @@ export class GuestInstance {
 
   private finish(started: number, length: number | undefined, error: unknown): EvalResult {
     const wallTime = performance.now() - started;
+    this.running = false;
     this.bridge.deadline = Number.POSITIVE_INFINITY;
     let envelope: Uint8Array | undefined;
     let trap: { message: string } | undefined;

@@ -10,6 +10,15 @@ import {
 import { BAKE_CACHE_BYTES, Baker, type Plan } from "./baker.js";
 import { GuestInstance } from "./guest.js";
 
+/**
+ * Runs `task` after the current task and its microtasks: after comlink has posted a result, and
+ * (Node's `setImmediate`) before the worker looks for the next message.
+ */
+const immediate = (globalThis as { setImmediate?: (task: () => void) => unknown }).setImmediate;
+const later: (task: () => void) => void = immediate
+  ? (task) => void immediate(task)
+  : (task) => void setTimeout(task, 0);
+
 /** How long a started worker waits for its first invocation before it warms up by itself. */
 const IDLE_WARM_UP_MS = 20;
 
@@ -52,7 +61,15 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
       // Baking is an optimisation: whatever went wrong, replaying gives the same result.
     }
     const result = guest.invoke(plan.request, limits, epoch, plan.base);
-    return result instanceof Promise ? result.then(transferable) : transferable(result);
+    if (result instanceof Promise) return result.then((value) => reply(value));
+    return reply(result);
+  };
+
+  /** Hands a result to comlink, which posts it in a microtask; the restore comes after that. */
+  const reply = (result: EvalResult): EvalResult => {
+    const settling = guest;
+    if (settling) later(() => settling.settle());
+    return transferable(result);
   };
 
   const api: WorkerApi = {
@@ -74,7 +91,10 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
       );
       warmUpTimer = setTimeout(() => {
         warmUpTimer = undefined;
-        warming = booted.warmUp().catch(() => {});
+        warming = booted
+          .warmUp()
+          .catch(() => {})
+          .then(() => booted.settle());
       }, IDLE_WARM_UP_MS);
       return booted.bridgeMode;
     },
