@@ -23,8 +23,9 @@ import { messageOf } from "./thrown.js";
 /** What the last finished invocation cost. */
 export interface Usage {
   /**
-   * Milliseconds the invocation ran in its worker (restoring the fresh state included), or, when
-   * the worker had to be terminated or was aborted, until the host gave up on it.
+   * Milliseconds the invocation ran in its worker (restoring the fresh state included, unless the
+   * worker restored it right after the previous result), or, when the worker had to be terminated
+   * or was aborted, until the host gave up on it.
    */
   wallTime: number;
   /**
