@@ -19,6 +19,7 @@ import browserFirstResult from "./measures/browser-first-result.mjs";
 import coldStart from "./measures/cold-start.mjs";
 import cpuPrograms from "./measures/cpu-programs.mjs";
 import evalNil from "./measures/eval-nil.mjs";
+import firstResult from "./measures/first-result.mjs";
 import freshSandbox from "./measures/fresh-sandbox.mjs";
 import rss from "./measures/rss.mjs";
 import runPreloaded from "./measures/run-preloaded.mjs";
@@ -40,6 +41,7 @@ const MEASURES = [
   ["rss", rss],
   ["throughput", throughput],
   ["size", size],
+  ["first-result", firstResult],
 ];
 const COLUMNS = ["measure", "kobako", "peers", "ratio", "target", "pass"];
 const HEADER = ["measure", "kobako", "peer(s)", "ratio", "target", "pass/fail"];

@@ -121,13 +121,19 @@ export class SetupError extends KobakoErrorBase {
 
   /** An error naming each failure: `could not load kobako.wasm from <url>: HTTP 404; …`. */
   static of(failures: readonly SetupFailure[], hint?: string): SetupError {
-    const parts = failures.map(
-      ({ what, from, reason }) => `could not load ${what}${from ? ` from ${from}` : ""}: ${reason}`,
-    );
-    return new SetupError(`${parts.join("; ")}${hint ? `. ${hint}` : ""}`, {
-      details: { kind: "setup", failures: failures.map((failure) => ({ ...failure })) },
-    });
+    return setupErrorOf(failures, hint);
   }
+}
+
+// Outside the class body: a class that names itself inside its body is renamed by the bundler
+// (`class _SetupError`), and its `name` with it (scripts/bundle.mjs checks).
+function setupErrorOf(failures: readonly SetupFailure[], hint?: string): SetupError {
+  const parts = failures.map(
+    ({ what, from, reason }) => `could not load ${what}${from ? ` from ${from}` : ""}: ${reason}`,
+  );
+  return new SetupError(`${parts.join("; ")}${hint ? `. ${hint}` : ""}`, {
+    details: { kind: "setup", failures: failures.map((failure) => ({ ...failure })) },
+  });
 }
 SetupError.prototype.name = "SetupError";
 

@@ -56,7 +56,7 @@ export interface EvalResult {
   stderr: Uint8Array;
   stdoutTruncated: boolean;
   stderrTruncated: boolean;
-  /** Milliseconds spent in the guest, restore included. */
+  /** Milliseconds spent in the guest, restore included unless it was done after the last result. */
   wallTime: number;
   /** High-water mark of the Ruby heap beyond its baseline, in bytes (0 when unknown). */
   memoryPeak: number;

@@ -19,7 +19,7 @@ export class RubySymbol {
 
   /** Whether `other` is a `RubySymbol` of the same name. */
   equals(other: unknown): boolean {
-    return other instanceof RubySymbol && other.name === this.name;
+    return isSymbolNamed(other, this.name);
   }
 
   /** The name, like Ruby's `Symbol#to_s`. */
@@ -31,4 +31,9 @@ export class RubySymbol {
   toJSON(): string {
     return this.name;
   }
+}
+
+// Outside the class body, which must not name its own class (see SetupError in errors.ts).
+function isSymbolNamed(value: unknown, name: string): boolean {
+  return value instanceof RubySymbol && value.name === name;
 }

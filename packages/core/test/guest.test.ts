@@ -3,6 +3,7 @@ import { Shared } from "../src/channel/atomics.js";
 import type { EvalLimits, EvalResult } from "../src/protocol.js";
 import { decodeResponse, encodeInvocation } from "../src/wire/index.js";
 import { GuestInstance } from "../src/worker/guest.js";
+import { sameBytes } from "../src/worker/snapshot.js";
 import { fakeGuest } from "./support/fake-guest.js";
 import { kobakoWasm } from "./support/kobako-wasm.js";
 
@@ -105,6 +106,20 @@ describe("GuestInstance on the fake guest", () => {
 });
 
 describe("GuestInstance on kobako.wasm", () => {
+  it("settle puts the boot snapshot back between invocations; the next one starts fresh", async () => {
+    const guest = await GuestInstance.create(await kobakoWasm());
+    expect(value(run(guest, "$g = 'x' * 200_000; Object.const_set(:Left, [1] * 50_000); 1"))).toBe(
+      1,
+    );
+    guest.settle();
+    const { bytes, live } = guest.bootImage;
+    const memory = new Uint8Array(guest.memory.buffer);
+    expect(sameBytes(memory.subarray(live, bytes.byteLength), bytes.subarray(live))).toBe(true);
+    expect(memory.subarray(bytes.byteLength).every((byte) => byte === 0)).toBe(true);
+    guest.settle();
+    expect(value(run(guest, "[defined?(Left), $g]"))).toEqual([null, null]);
+  });
+
   it("B01 evaluates Ruby and B06 starts every invocation from a fresh state", async () => {
     const guest = await GuestInstance.create(await kobakoWasm());
     expect(value(run(guest, "$g = 1; A = 2; class String; def shout = upcase; end; 3"))).toBe(3);

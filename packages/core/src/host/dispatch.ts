@@ -175,6 +175,8 @@ export class Dispatcher implements FrameOwner {
   end(): void {
     if (this.#ended) return;
     this.#ended = true;
+    // Most invocations end with no frame open: an Error (and its stack) per call is measurable.
+    if (this.#frames.length === 0) return;
     const reason = new SandboxError("the block cannot run: its invocation has ended", {
       origin: "host",
       details: { kind: "block-ended" },

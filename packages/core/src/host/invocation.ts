@@ -50,9 +50,20 @@ export interface InvocationReport {
 
 const NOTHING: InvocationUsage = { wallTime: 0, memoryPeak: 0 };
 
-/** A fresh 32-bit seed from the host's CSPRNG: no invocation can predict another's numbers. */
+/** Seeds drawn from the host's CSPRNG in one call, handed out one per invocation. */
+const seeds = new Uint32Array(256);
+let nextSeed = seeds.length;
+
+/**
+ * A fresh 32-bit seed from the host's CSPRNG: no invocation can predict another's numbers (the
+ * batch never leaves the host, and each seed is used once).
+ */
 function freshSeed(): number {
-  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+  if (nextSeed === seeds.length) {
+    crypto.getRandomValues(seeds);
+    nextSeed = 0;
+  }
+  return seeds[nextSeed++] ?? 0;
 }
 
 /** The caps, seed and clock the worker applies to this call. */

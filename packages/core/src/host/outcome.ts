@@ -97,14 +97,7 @@ export function settle(ending: Ending, facts: Facts): Settled {
     case "unsent":
       return rejected(unsent(ending.error));
     case "no-worker":
-      // The platform could not load the guest or the worker: its own class, its own message.
-      if (isInstance(ending.error, SetupError)) return rejected(ending.error);
-      return rejected(
-        new TrapError(`could not start a sandbox worker: ${messageOf(ending.error)}`, {
-          cause: ending.error,
-          details: { kind: "worker" },
-        }),
-      );
+      return rejected(startFailure(ending.error));
     case "stopped":
       return rejected(timeoutError(facts.timeout, "terminated"));
     case "worker-failed":
@@ -264,5 +257,17 @@ function serviceError(
       message: known.message,
     },
     cause: thrown,
+  });
+}
+
+/**
+ * Why no worker could be had: the platform's `SetupError` (the guest or the worker did not load)
+ * as it is, anything else as a `TrapError`.
+ */
+export function startFailure(error: unknown): SetupError | TrapError {
+  if (isInstance(error, SetupError)) return error;
+  return new TrapError(`could not start a sandbox worker: ${messageOf(error)}`, {
+    cause: error,
+    details: { kind: "worker" },
   });
 }

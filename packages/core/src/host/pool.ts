@@ -54,6 +54,8 @@ export class WorkerPool {
   private readonly waiters: Waiter[] = [];
   /** Workers starting or ready. */
   private live = 0;
+  /** Workers starting. */
+  private readonly starting = new Set<Promise<PooledWorker>>();
   private module: Promise<WebAssembly.Module> | undefined;
 
   constructor(private readonly platform: Platform) {
@@ -69,6 +71,21 @@ export class WorkerPool {
     }
     if (this.live < this.size) return this.spawn();
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /**
+   * Makes sure a worker is ready, starting one when none is ready or starting: resolves once one
+   * is (kobako.wasm compiled, the guest booted), rejects as a first invocation would when it
+   * cannot start. Runs nothing and holds no worker.
+   */
+  async prepare(): Promise<void> {
+    if (this.live > this.starting.size) return;
+    const [starting] = this.starting;
+    if (starting) {
+      await starting;
+      return;
+    }
+    this.release(await this.spawn());
   }
 
   /** Returns a healthy worker to the pool. */
@@ -122,13 +139,23 @@ export class WorkerPool {
     return this.module;
   }
 
-  private async spawn(): Promise<PooledWorker> {
+  private spawn(): Promise<PooledWorker> {
+    const spawning = this.start();
+    this.starting.add(spawning);
+    const done = () => this.starting.delete(spawning);
+    spawning.then(done, done);
+    return spawning;
+  }
+
+  private async start(): Promise<PooledWorker> {
     this.live++;
     let entry: Entry | undefined;
     try {
-      // Compiling the module and starting the worker overlap: both take tens of ms.
+      // Compiling the module and starting the worker overlap: both take tens of ms. The load
+      // goes first: starting a worker blocks this thread for a while (Node's `new Worker`).
+      const loading = this.loadModule();
       const starting = Promise.resolve(this.platform.startWorker());
-      const [module, handle] = await Promise.all([this.loadModule(), starting]).catch(
+      const [module, handle] = await Promise.all([loading, starting]).catch(
         async (error: unknown) => {
           // Whichever failed, a worker that did start must not be left running.
           (await starting.catch(() => undefined))?.terminate();

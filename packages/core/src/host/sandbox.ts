@@ -12,6 +12,7 @@ import {
   resolveOptions,
   type SandboxOptions,
 } from "./options.js";
+import { startFailure } from "./outcome.js";
 import type { Platform } from "./platform.js";
 import { poolFor } from "./pool.js";
 import { CallQueue } from "./queue.js";
@@ -22,8 +23,9 @@ import { messageOf } from "./thrown.js";
 /** What the last finished invocation cost. */
 export interface Usage {
   /**
-   * Milliseconds the invocation ran in its worker (restoring the fresh state included), or, when
-   * the worker had to be terminated or was aborted, until the host gave up on it.
+   * Milliseconds the invocation ran in its worker (restoring the fresh state included, unless the
+   * worker restored it right after the previous result), or, when the worker had to be terminated
+   * or was aborted, until the host gave up on it.
    */
   wallTime: number;
   /**
@@ -261,6 +263,21 @@ export class Sandbox {
   async close(): Promise<void> {
     this.#closed = true;
     await this.#queue.drained();
+  }
+
+  /**
+   * Gets a worker of this sandbox's platform ready ahead of the first invocation: kobako.wasm is
+   * loaded and compiled, a worker started and the guest booted, so that the first `eval` or `run`
+   * costs about what any other does. Call it early (at start-up, when a page loads); nothing runs
+   * and nothing is sealed. Resolves once a worker is ready (at once when one is); rejects with
+   * `SetupError` when the guest or the worker cannot load, as the first invocation would, and the
+   * next call tries again. Idle workers do not keep a Node process alive.
+   */
+  prepare(): Promise<void> {
+    if (this.#closed) return Promise.reject(closedError());
+    return this.#context.pool.prepare().catch((error: unknown) => {
+      throw startFailure(error);
+    });
   }
 
   /** `await using sandbox = new Sandbox()` closes it at the end of the scope. */

@@ -122,6 +122,8 @@ export class GuestInstance {
   private stackPointer = 0;
   /** True while memory still equals the snapshot (right after boot or a recycle). */
   private pristine = false;
+  /** An invocation has started and not finished (an asynchronous channel may be waiting). */
+  private running = false;
   /**
    * Where the memory the last invocation may have written past the snapshot ends: its heap break
    * (`kobako_heap_break`), or the whole memory after a trap, when nothing the guest says counts.
@@ -156,10 +158,21 @@ export class GuestInstance {
   static async create(
     module: WebAssembly.Module,
     bridge?: ChannelInit | ChannelFactory,
+    options: { warmUp?: boolean } = {},
   ): Promise<GuestInstance> {
     const guest = new GuestInstance(module, bridge);
     await guest.boot();
+    if (options.warmUp ?? true) await guest.warmUp();
     return guest;
+  }
+
+  /**
+   * Runs one representative script, so that the engine compiles what most scripts need (engines
+   * compile wasm lazily, function by function). `create` does it unless told not to; the worker
+   * runtime defers it until the worker idles, off the path to the first result.
+   */
+  async warmUp(): Promise<void> {
+    await this.invoke(WARM_UP_REQUEST, NO_LIMITS);
   }
 
   /** How service calls reach the host. */
@@ -216,9 +229,6 @@ export class GuestInstance {
     this.snapshot = new Uint8Array(exports.memory.buffer).slice();
     this.stackPointer = exports.__stack_pointer.value as number;
     this.pristine = true;
-    // Engines compile wasm lazily; one representative run moves that cost from the first
-    // invocation to start-up.
-    await this.invoke(WARM_UP_REQUEST, NO_LIMITS);
   }
 
   /** The boot snapshot, which every invocation starts from (a baked state patches it). */
@@ -229,6 +239,18 @@ export class GuestInstance {
   /** The guest's linear memory (tests look for what an invocation left behind). */
   get memory(): WebAssembly.Memory {
     return this.exports.memory;
+  }
+
+  /**
+   * Restores the boot snapshot now, between invocations, so that the next one starts without
+   * that copy: the worker calls it once a result is on its way to the host, which then decodes
+   * it while this thread copies. Does nothing while an invocation runs or when memory is
+   * pristine already; the next invocation restores as always when this did not run.
+   */
+  settle(): void {
+    if (this.running || this.pristine) return;
+    this.restore();
+    this.pristine = true;
   }
 
   /** Puts linear memory and the stack pointer back to the boot snapshot. */
@@ -287,6 +309,7 @@ export class GuestInstance {
     // A channel that replays the invocation needs every run to read the same clock.
     const clock = limits.clock ?? (this.bridge.freezesClock ? Date.now() : undefined);
     let length: number | Promise<number>;
+    this.running = true;
     try {
       this.bridge.deadline = deadline;
       this.bridge.epoch = epoch;
@@ -341,6 +364,7 @@ export class GuestInstance {
 
   private finish(started: number, length: number | undefined, error: unknown): EvalResult {
     const wallTime = performance.now() - started;
+    this.running = false;
     this.bridge.deadline = Number.POSITIVE_INFINITY;
     let envelope: Uint8Array | undefined;
     let trap: { message: string } | undefined;
