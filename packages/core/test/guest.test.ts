@@ -237,4 +237,30 @@ describe("isolation on kobako.wasm", () => {
     expect(find(guest, "tiny-secret-")).toBe(-1);
     expect(find(guest, "value-secret-")).toBe(-1);
   });
+
+  it("leaves nothing of deep stack frames below the boot stack pointer", async () => {
+    const probe = await GuestInstance.create(await kobakoWasm());
+    run(probe, "nil");
+    const shallow = deadStack(probe);
+    // Deep C recursion (nested inspect) writes far below where a small invocation reaches.
+    const deep = "a = []; 150.times { a = [a] }; a.inspect.size";
+    const guest = await GuestInstance.create(await kobakoWasm());
+    expect(value(run(guest, deep))).toBeGreaterThan(300);
+    const written = deadStack(guest);
+    expect(lowestNonZero(written)).toBeLessThan(lowestNonZero(shallow));
+    // The next invocation starts from a zeroed dead stack: what it leaves there is what the same
+    // invocation leaves on an instance that never ran the deep one.
+    run(guest, "nil");
+    expect(Buffer.from(deadStack(guest)).equals(Buffer.from(shallow))).toBe(true);
+  });
 });
+
+/** A copy of the memory below the boot stack pointer (the C stack's dead region). */
+function deadStack(guest: GuestInstance): Uint8Array {
+  return new Uint8Array(guest.memory.buffer).slice(0, guest.bootImage.live);
+}
+
+function lowestNonZero(bytes: Uint8Array): number {
+  const at = bytes.findIndex((byte) => byte !== 0);
+  return at < 0 ? bytes.length : at;
+}
