@@ -120,8 +120,10 @@ export class GuestInstance {
   private exports!: GuestExports;
   private snapshot = new Uint8Array(0);
   private stackPointer = 0;
-  /** True while memory still equals the snapshot (right after boot or a recycle). */
+  /** True while memory still equals the snapshot (right after boot, a recycle or a settle). */
   private pristine = false;
+  /** True from the start of an invocation to its result (a JSPI or replay one awaits the host). */
+  private busy = false;
   /**
    * Where the memory the last invocation may have written past the snapshot ends: its heap break
    * (`kobako_heap_break`), or the whole memory after a trap, when nothing the guest says counts.
@@ -252,6 +254,17 @@ export class GuestInstance {
     this.exports.__stack_pointer.value = this.stackPointer;
   }
 
+  /**
+   * Restores the snapshot now, between invocations, so that the next one need not: the worker
+   * calls it once a result is on its way to the host, taking the restore (and the zeroing of the
+   * dead stack) off the path of the next call. Does nothing during an invocation.
+   */
+  settle(): void {
+    if (this.busy || this.pristine) return;
+    this.restore();
+    this.pristine = true;
+  }
+
   /** Replaces the instance by a new one whose memory is the snapshot (memory cannot shrink). */
   private recycle(): void {
     const instance = new WebAssembly.Instance(this.module, this.imports());
@@ -279,6 +292,7 @@ export class GuestInstance {
     base?: Patch,
   ): EvalResult | Promise<EvalResult> {
     const started = performance.now();
+    this.busy = true;
     // The snapshot holds no caps: set this invocation's after every restore.
     const timeout = Math.min(Math.max(0, Math.ceil(limits.timeout)), INT32_MAX);
     const deadline = timeout > 0 ? started + timeout : Number.POSITIVE_INFINITY;
@@ -338,6 +352,7 @@ export class GuestInstance {
   }
 
   private finish(started: number, length: number | undefined, error: unknown): EvalResult {
+    this.busy = false;
     const wallTime = performance.now() - started;
     this.bridge.deadline = Number.POSITIVE_INFINITY;
     let envelope: Uint8Array | undefined;

@@ -61,8 +61,18 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
       } catch {
         // Baking is an optimisation: whatever went wrong, replaying gives the same result.
       }
+      const current = guest;
       const result = guest.invoke(plan.request, limits, epoch, plan.base);
-      return result instanceof Promise ? result.then(transferable) : transferable(result);
+      // After the result is posted (a task later), restore the snapshot while the host reads it.
+      const settle = () => setTimeout(() => current.settle(), 0);
+      if (!(result instanceof Promise)) {
+        settle();
+        return transferable(result);
+      }
+      return result.then((value) => {
+        settle();
+        return transferable(value);
+      });
     },
   };
   expose(api, endpoint);
