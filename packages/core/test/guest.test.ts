@@ -255,6 +255,22 @@ describe("isolation on kobako.wasm", () => {
   });
 });
 
+describe("settling on kobako.wasm", () => {
+  it("puts memory back to the boot snapshot between invocations, dead stack included", async () => {
+    const guest = await GuestInstance.create(await kobakoWasm());
+    expect(
+      value(run(guest, 'a = []; 150.times { a = [a] }; $s = "x" * 100_000; a.inspect.size')),
+    ).toBeGreaterThan(300);
+    guest.settle();
+    const memory = new Uint8Array(guest.memory.buffer);
+    const boot = guest.bootImage.bytes;
+    expect(Buffer.from(memory.subarray(0, boot.byteLength)).equals(Buffer.from(boot))).toBe(true);
+    expect(memory.subarray(boot.byteLength).every((byte) => byte === 0)).toBe(true);
+    expect(lowestNonZero(boot.subarray(0, guest.bootImage.live))).toBe(guest.bootImage.live);
+    expect(value(run(guest, "1 + 1"))).toBe(2);
+  });
+});
+
 /** A copy of the memory below the boot stack pointer (the C stack's dead region). */
 function deadStack(guest: GuestInstance): Uint8Array {
   return new Uint8Array(guest.memory.buffer).slice(0, guest.bootImage.live);
