@@ -252,4 +252,46 @@ describe("isolation on kobako.wasm", () => {
     expect(find(guest, "tiny-secret-")).toBe(-1);
     expect(find(guest, "value-secret-")).toBe(-1);
   });
+
+  it("leaves nothing of deep stack frames below the boot stack pointer", async () => {
+    const probe = await GuestInstance.create(await kobakoWasm());
+    run(probe, "nil");
+    const shallow = deadStack(probe);
+    // Deep C recursion (nested inspect) writes far below where a small invocation reaches.
+    const deep = "a = []; 150.times { a = [a] }; a.inspect.size";
+    const guest = await GuestInstance.create(await kobakoWasm());
+    expect(value(run(guest, deep))).toBeGreaterThan(300);
+    const written = deadStack(guest);
+    expect(lowestNonZero(written)).toBeLessThan(lowestNonZero(shallow));
+    // The next invocation starts from a zeroed dead stack: what it leaves there is what the same
+    // invocation leaves on an instance that never ran the deep one.
+    run(guest, "nil");
+    expect(Buffer.from(deadStack(guest)).equals(Buffer.from(shallow))).toBe(true);
+  });
 });
+
+describe("settling on kobako.wasm", () => {
+  it("puts memory back to the boot snapshot between invocations, dead stack included", async () => {
+    const guest = await GuestInstance.create(await kobakoWasm());
+    expect(
+      value(run(guest, 'a = []; 150.times { a = [a] }; $s = "x" * 100_000; a.inspect.size')),
+    ).toBeGreaterThan(300);
+    guest.settle();
+    const memory = new Uint8Array(guest.memory.buffer);
+    const boot = guest.bootImage.bytes;
+    expect(Buffer.from(memory.subarray(0, boot.byteLength)).equals(Buffer.from(boot))).toBe(true);
+    expect(memory.subarray(boot.byteLength).every((byte) => byte === 0)).toBe(true);
+    expect(lowestNonZero(boot.subarray(0, guest.bootImage.live))).toBe(guest.bootImage.live);
+    expect(value(run(guest, "1 + 1"))).toBe(2);
+  });
+});
+
+/** A copy of the memory below the boot stack pointer (the C stack's dead region). */
+function deadStack(guest: GuestInstance): Uint8Array {
+  return new Uint8Array(guest.memory.buffer).slice(0, guest.bootImage.live);
+}
+
+function lowestNonZero(bytes: Uint8Array): number {
+  const at = bytes.findIndex((byte) => byte !== 0);
+  return at < 0 ? bytes.length : at;
+}

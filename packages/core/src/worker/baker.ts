@@ -151,7 +151,6 @@ export class Baker {
       return;
     }
     const bootDiffers = differingBytes(image, image.bytes, mainImage.bytes);
-    instance.restoreStack = true;
     this.instance = instance;
     this.image = image;
     const empty = concat(EMPTY_PRELUDE, PREPARE_ACTION);

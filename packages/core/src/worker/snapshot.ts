@@ -7,7 +7,7 @@
 /** The boot snapshot of an instance: linear memory, and where its live part starts. */
 export interface BootImage {
   readonly bytes: Uint8Array;
-  /** Memory below the boot stack pointer is dead stack: never compared, never restored. */
+  /** Memory below the boot stack pointer is dead stack: never compared, zero at every restore. */
   readonly live: number;
 }
 
