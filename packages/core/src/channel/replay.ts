@@ -5,10 +5,10 @@
 // invocation again from its start (the boot snapshot, the same request, seed and clock), answering
 // the requests already made from the record. Each request reaches the host once; a block the
 // service calls is one more exchange of the same record. Both ends are here.
-import type { ChannelKind, GuestAccess, GuestRun, PostedRequest, WorkerEnd } from "./contract.js";
+import type { ChannelKind, GuestAccess, GuestRun, HostLine, WorkerEnd } from "./contract.js";
 import { DeadlineExceeded } from "./contract.js";
 import { PostedHostEnd } from "./host-end.js";
-import { locateRequest, putReply, ReplyWaiter, takeRequest } from "./io.js";
+import { lineOf, locateRequest, putReply, takeRequest } from "./io.js";
 
 /**
  * Most exchanges (service requests and block answers) one invocation may record. Replaying is
@@ -23,7 +23,8 @@ const UNWIND = Object.freeze({ unwind: "kobako replay" });
 
 interface Pending {
   readonly request: Uint8Array | number;
-  readonly message: PostedRequest;
+  /** The host's reply, on its way. */
+  readonly reply: Promise<Uint8Array>;
 }
 
 interface Exchange {
@@ -85,7 +86,6 @@ export class ReplayWorkerEnd implements WorkerEnd {
   readonly freezesClock = true;
   deadline = Number.POSITIVE_INFINITY;
   epoch = 0;
-  readonly #replies: ReplyWaiter;
   readonly #log: Exchange[] = [];
   #recordedBytes = 0;
   /** The next recorded exchange the running replay reaches. */
@@ -98,11 +98,9 @@ export class ReplayWorkerEnd implements WorkerEnd {
   #bytes: Uint8Array | undefined;
 
   constructor(
-    private readonly port: MessagePort,
+    private readonly line: HostLine,
     private readonly guest: GuestAccess,
-  ) {
-    this.#replies = new ReplyWaiter(port);
-  }
+  ) {}
 
   readonly serviceCall = (at: number, length: number): number => {
     const memory = this.guest.memory();
@@ -126,10 +124,28 @@ export class ReplayWorkerEnd implements WorkerEnd {
         "(engines without SharedArrayBuffer or JS Promise Integration)";
       return -1;
     }
-    const message = takeRequest(memory, at, length, { epoch: this.epoch });
-    this.#pending = { request: "call" in message ? message.call : message.oversize, message };
+    const seq = ++this.#seq;
+    const message = takeRequest(memory, at, length, { seq, epoch: this.epoch });
+    const request = "call" in message ? message.call : message.oversize;
+    // The request is kept (not transferred): replays compare with it.
+    const reply = this.line.ask(message, seq, this.deadline, true);
+    if (reply instanceof Uint8Array) {
+      // In-thread, a sync service answered at once: no unwinding, but the exchange is recorded,
+      // since a later async one makes the invocation run again from its start.
+      this.#record(request, reply);
+      this.#cursor++;
+      return putReply(this.guest, reply);
+    }
+    // Awaited by #replay once the guest has unwound; never an unhandled rejection meanwhile.
+    reply.catch(() => {});
+    this.#pending = { request, reply };
     throw UNWIND;
   };
+
+  #record(request: Uint8Array | number, reply: Uint8Array): void {
+    this.#log.push({ request, reply });
+    this.#recordedBytes += reply.byteLength;
+  }
 
   #view(memory: WebAssembly.Memory): Uint8Array {
     const buffer = memory.buffer;
@@ -172,12 +188,7 @@ export class ReplayWorkerEnd implements WorkerEnd {
     for (;;) {
       const pending = this.#pending;
       if (!pending) throw new Error("the replay channel lost the request to send");
-      const seq = ++this.#seq;
-      pending.message.seq = seq;
-      // The request is kept (not transferred): replays compare with it.
-      const reply = await this.#replies.ask(this.port, pending.message, seq, this.deadline, true);
-      this.#log.push({ request: pending.request, reply });
-      this.#recordedBytes += reply.byteLength;
+      this.#record(pending.request, await pending.reply);
       if (performance.now() >= this.deadline) throw new DeadlineExceeded();
       const result = this.#attempt(invocation);
       if (typeof result === "number") return result;
@@ -204,6 +215,6 @@ export const replayChannel: ChannelKind = {
   mode: "replay",
   offer() {},
   lacking: () => undefined,
-  worker: (init, guest: GuestAccess) => new ReplayWorkerEnd(init.port, guest),
+  worker: (init, guest: GuestAccess) => new ReplayWorkerEnd(lineOf(init), guest),
   host: (port) => new PostedHostEnd("replay", port),
 };

@@ -12,7 +12,7 @@ import {
   resolveOptions,
   type SandboxOptions,
 } from "./options.js";
-import type { Platform } from "./platform.js";
+import type { Platform, Threading } from "./platform.js";
 import { poolFor } from "./pool.js";
 import { CallQueue } from "./queue.js";
 import { type ServiceNamespace, ServiceRegistry } from "./services.js";
@@ -61,6 +61,7 @@ export class Sandbox {
   readonly #snippets: SnippetSpec[] = [];
   readonly #context: InvocationContext;
   readonly #queue = new CallQueue();
+  readonly #threading: Threading;
   #closed = false;
   #stdout = "";
   #stderr = "";
@@ -74,6 +75,7 @@ export class Sandbox {
    */
   constructor(options: SandboxOptions | undefined, platform: Platform) {
     this.#options = resolveOptions(options);
+    this.#threading = platform.threading ?? "worker";
     this.#context = {
       pool: poolFor(platform),
       registry: this.#registry,
@@ -110,6 +112,14 @@ export class Sandbox {
   /** Cost of the last finished invocation, whatever its outcome. */
   get usage(): Usage {
     return { ...this.#usage };
+  }
+
+  /**
+   * Where this sandbox's guest runs: `"worker"` (a worker of the platform's pool) or
+   * `"in-thread"` (on the calling thread: no hard backstop, no parallelism; see `Threading`).
+   */
+  get threading(): Threading {
+    return this.#threading;
   }
 
   /** Whether {@link close} was called. */
