@@ -5,7 +5,7 @@
 //   GET  /?formula=Http::Req.number("price")*Http::Req.number("qty")&price=3&qty=4  → {"value":12}
 //   POST /?formula=… with a JSON body                  (Http::Req.json reads it)
 //   POST / with the formula as a text body
-import { createInThreadPlatform, Sandbox, SandboxError, TimeoutError } from "@kobako/core";
+import { createInThreadPlatform, Sandbox, TimeoutError } from "@kobako/core";
 import kobako from "./kobako.wasm";
 
 // One platform per isolate: its guest instance is booted once and reused; every request still
@@ -60,8 +60,8 @@ export default {
         ms: performance.now() - started,
       });
     } catch (error) {
-      const status =
-        error instanceof TimeoutError ? 408 : error instanceof SandboxError ? 422 : 500;
+      // kobako's errors (SandboxError, ServiceError, MemoryLimitError, …) carry an origin.
+      const status = error instanceof TimeoutError ? 408 : error?.origin ? 422 : 500;
       return Response.json(
         { error: error?.name ?? "Error", class: error?.klass, message: String(error?.message) },
         { status },
