@@ -110,7 +110,12 @@ async function prepareApp() {
     ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
     app,
   );
-  for (const file of ["harness.mjs", "conformance.mjs", "runaway.mjs"]) {
+  for (const file of [
+    "harness.mjs",
+    "conformance.mjs",
+    "conformance-in-thread.mjs",
+    "runaway.mjs",
+  ]) {
     copyFileSync(join(here, "suite", file), join(app, file));
   }
   const wabt = await wabtInit();
@@ -192,8 +197,8 @@ async function runCli(name, runtime, app) {
   return { results, cliMs: times[1] };
 }
 
-async function runSuite(runtime, app) {
-  const got = await exec(runtime.bin, [...runtime.run, "conformance.mjs"], { cwd: app });
+async function runSuite(runtime, app, file = "conformance.mjs") {
+  const got = await exec(runtime.bin, [...runtime.run, file], { cwd: app });
   const line = got.stdout.split("\n").find((text) => text.startsWith("#summary "));
   const summary = line ? JSON.parse(line.slice("#summary ".length)) : { results: [] };
   if (got.code !== 0 || !line) {
@@ -260,9 +265,18 @@ async function main() {
     if (!runtime) throw new Error(`unknown runtime ${name}; known: ${Object.keys(runtimes)}`);
     const version = (await exec(runtime.bin, ["--version"])).stdout.split(/[\n(]/)[0]?.trim();
     const suite = await runSuite(runtime, app);
+    // The same suite with the guest on the runtime's own thread (createInThreadPlatform).
+    const inThread = await runSuite(runtime, app, "conformance-in-thread.mjs");
     const cli = await runCli(name, runtime, app);
-    const results = [...suite.results, await runRunaway(name, runtime, app), ...cli.results];
-    console.log(`${name} (${version}): suite ${(suite.ms / 1000).toFixed(1)} s`);
+    const results = [
+      ...suite.results,
+      await runRunaway(name, runtime, app),
+      ...inThread.results.map((result) => ({ ...result, name: `in-thread: ${result.name}` })),
+      ...cli.results,
+    ];
+    console.log(
+      `${name} (${version}): suite ${(suite.ms / 1000).toFixed(1)} s, in-thread ${(inThread.ms / 1000).toFixed(1)} s`,
+    );
     for (const result of results) {
       if (result.skipped) {
         console.log(`  - ${result.name}: ${result.skipped}`);
@@ -284,6 +298,17 @@ async function main() {
       fixed(m.evalMedianMs, 3),
       fixed(m.serviceCallUs, 1),
       fixed(cli.cliMs),
+    ]);
+    const t = inThread.measured ?? {};
+    rows.push([
+      `${name} in-thread`,
+      version,
+      inThread.bridges?.join("+") ?? "–",
+      fixed(inThread.ms),
+      fixed(t.firstEvalMs),
+      fixed(t.evalMedianMs, 3),
+      fixed(t.serviceCallUs, 1),
+      "–",
     ]);
   }
   console.log(

@@ -82,6 +82,27 @@ describe("the in-thread mode", () => {
     expect(box.stdout).toBe("once\n");
   });
 
+  it("makes any number of sync calls; past replay's cap only async calls fail", async () => {
+    await using box = sandbox({ timeout: 20_000 });
+    let calls = 0;
+    box
+      .define("S")
+      .bind("Id", (x: unknown) => {
+        calls++;
+        return x;
+      })
+      .bind("Later", async (x: unknown) => x);
+    expect(await box.eval("S::Later.call(1); n = 0; 1500.times { n += S::Id.call(1) }; n")).toBe(
+      1500,
+    );
+    expect(calls).toBe(1500);
+    const error = await failure<ServiceError>(
+      box.eval("1200.times { S::Id.call(1) }; S::Later.call(2)"),
+    );
+    expect(error.message).toMatch(/records at most 1000 service exchanges/);
+    expect(await box.eval("S::Later.call(3)")).toBe(3);
+  });
+
   it("runs blocks for sync and async services, and break", async () => {
     await using box = sandbox();
     box

@@ -85,6 +85,8 @@ export interface RequestHandler {
  * in-thread by calling the host's dispatcher directly.
  */
 export interface HostLine {
+  /** Whether {@link ask} may answer at once (in-thread), not only by a promise. */
+  readonly immediate: boolean;
   /**
    * The reply to `request` (tagged `seq`): a promise that rejects with {@link DeadlineExceeded}
    * at `deadline`, or — in-thread, when the service answered without waiting — the reply itself.

@@ -12,6 +12,7 @@ function hostFailed(): Uint8Array {
 
 /** Both ends of an in-thread channel: the worker end asks through it, the host end attaches. */
 export class InThreadLink implements HostLine {
+  readonly immediate = true;
   #handler: RequestHandler | undefined;
   #epoch = 0;
   #closed = false;

@@ -113,6 +113,7 @@ export class ReplyWaiter {
 
 /** A {@link HostLine} by message: posts the request on the channel's port, awaits the reply. */
 export class PortLine implements HostLine {
+  readonly immediate = false;
   readonly #waiter: ReplyWaiter;
 
   constructor(private readonly port: MessagePort) {

@@ -18,6 +18,12 @@ export const MAX_EXCHANGES = 1000;
 /** Most bytes of replies one invocation may record. */
 export const MAX_RECORDED_BYTES = 64 << 20;
 
+const CAP_FAILURE =
+  `the replay channel records at most ${MAX_EXCHANGES} service exchanges and ` +
+  `${MAX_RECORDED_BYTES >> 20} MiB of replies per invocation, and this one made more ` +
+  "(engines without SharedArrayBuffer or JS Promise Integration; in-thread, only calls to async " +
+  "services past the cap fail)";
+
 /** Thrown from the import to unwind the guest; never seen outside this file. */
 const UNWIND = Object.freeze({ unwind: "kobako replay" });
 
@@ -94,6 +100,8 @@ export class ReplayWorkerEnd implements WorkerEnd {
   #pending: Pending | undefined;
   #seq = 0;
   #failure: string | undefined;
+  /** In-thread: a sync exchange past the cap went unrecorded, so the run cannot be replayed. */
+  #unrecorded = false;
   /** A view of the guest's memory, made again when the memory grows or is replaced. */
   #bytes: Uint8Array | undefined;
 
@@ -117,11 +125,9 @@ export class ReplayWorkerEnd implements WorkerEnd {
       }
       return putReply(this.guest, recorded.reply);
     }
-    if (this.#log.length >= MAX_EXCHANGES || this.#recordedBytes > MAX_RECORDED_BYTES) {
-      this.#failure =
-        `the replay channel records at most ${MAX_EXCHANGES} service exchanges and ` +
-        `${MAX_RECORDED_BYTES >> 20} MiB of replies per invocation, and this one made more ` +
-        "(engines without SharedArrayBuffer or JS Promise Integration)";
+    const full = this.#log.length >= MAX_EXCHANGES || this.#recordedBytes > MAX_RECORDED_BYTES;
+    if (full && !this.line.immediate) {
+      this.#failure = CAP_FAILURE;
       return -1;
     }
     const seq = ++this.#seq;
@@ -131,13 +137,22 @@ export class ReplayWorkerEnd implements WorkerEnd {
     const reply = this.line.ask(message, seq, this.deadline, true);
     if (reply instanceof Uint8Array) {
       // In-thread, a sync service answered at once: no unwinding, but the exchange is recorded,
-      // since a later async one makes the invocation run again from its start.
-      this.#record(request, reply);
-      this.#cursor++;
+      // since a later async one makes the invocation run again from its start. Past the cap sync
+      // calls go on unrecorded, and the invocation can no longer wait on an async one.
+      if (full || this.#unrecorded) {
+        this.#unrecorded = true;
+      } else {
+        this.#record(request, reply);
+        this.#cursor++;
+      }
       return putReply(this.guest, reply);
     }
     // Awaited by #replay once the guest has unwound; never an unhandled rejection meanwhile.
     reply.catch(() => {});
+    if (full || this.#unrecorded) {
+      this.#failure = CAP_FAILURE;
+      return -1;
+    }
     this.#pending = { request, reply };
     throw UNWIND;
   };
@@ -156,6 +171,7 @@ export class ReplayWorkerEnd implements WorkerEnd {
   run(invocation: GuestRun): number | Promise<number> {
     this.#log.length = 0;
     this.#recordedBytes = 0;
+    this.#unrecorded = false;
     const first = this.#attempt(invocation);
     return typeof first === "number" ? first : this.#replay(invocation);
   }
