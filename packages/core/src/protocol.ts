@@ -40,6 +40,8 @@ export interface EvalResult {
   /** Set when the engine trapped; the next invocation restores a fresh state. */
   trap?: { message: string };
   /** Why a service call could not reach the host (the channel itself failed it). */
+  channelFailure?: string;
+  /** @deprecated The former name of {@link channelFailure}, still read from older runtimes. */
   bridgeFailure?: string;
   /**
    * The deadline ended the run without an envelope: `"waiting"` — it passed while the guest

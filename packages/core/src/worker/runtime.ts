@@ -42,11 +42,11 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
       booting = GuestInstance.create(module, channel);
       guest = await booting;
       baker = Baker.start(
-        (bridge) => GuestInstance.create(module, bridge),
+        (channel) => GuestInstance.create(module, channel),
         guest,
         bakeCacheBytes(options.bakeCache),
       );
-      return guest.bridgeMode;
+      return guest.channelMode;
     },
     invoke(
       request: Uint8Array,
