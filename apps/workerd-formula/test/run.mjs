@@ -58,10 +58,13 @@ child.stderr.on("data", (chunk) => {
 });
 const exited = new Promise((resolve) => child.on("exit", resolve));
 
+const began = performance.now();
 let failures = 0;
+let passes = 0;
 function check(name, ok, detail) {
   console.log(`${ok ? "ok" : "not ok"} ${name}${ok ? "" : `\n  ${detail}`}`);
-  if (!ok) failures++;
+  if (ok) passes++;
+  else failures++;
 }
 
 /** Sends a request with a hard client-side limit: a hung Worker fails the test, not the run. */
@@ -193,4 +196,8 @@ try {
   child.kill();
   await exited;
 }
+// The last lines in Playwright's form, which .ci/run adds to the run's total.
+console.log(`workerd checks (${passes + failures}):`);
+if (failures > 0) console.log(`  ${failures} failed`);
+console.log(`  ${passes} passed (${((performance.now() - began) / 1000).toFixed(0)}s)`);
 process.exitCode = failures > 0 ? 1 : 0;
