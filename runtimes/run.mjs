@@ -2,9 +2,11 @@
 // from the tarballs with npm into a fresh app outside the workspace, then the same suite
 // (suite/conformance.mjs) and the same CLI checks run under Node, Deno and Bun, whose binaries
 // come from the npm registry as devDependencies of this package (their postinstall, allowed in
-// pnpm-workspace.yaml, puts the platform's binary in place).
+// pnpm-workspace.yaml, puts the platform's binary in place). Each runtime also runs the suite
+// in-thread (suite/conformance-in-thread.mjs), and workerd runs it as a Worker bundled with the
+// workspace's @kobako/core (workerd/run.mjs).
 //
-//   pnpm build && pnpm --filter @kobako/runtimes test          (RUNTIMES=deno,bun to pick)
+//   pnpm build && pnpm --filter @kobako/runtimes test          (RUNTIMES=deno,bun,workerd to pick)
 //
 // Besides pass/fail it prints, per runtime, the suite's wall time, the first eval in a fresh
 // process (compile + worker + boot), the warm eval latency and the CLI's start-to-exit time.
@@ -23,6 +25,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import wabtInit from "wabt";
+import { runWorkerdSuite, workerdBin } from "./workerd/run.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..");
@@ -110,7 +113,12 @@ async function prepareApp() {
     ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
     app,
   );
-  for (const file of ["harness.mjs", "conformance.mjs", "runaway.mjs"]) {
+  for (const file of [
+    "harness.mjs",
+    "conformance.mjs",
+    "conformance-in-thread.mjs",
+    "runaway.mjs",
+  ]) {
     copyFileSync(join(here, "suite", file), join(app, file));
   }
   const wabt = await wabtInit();
@@ -192,8 +200,8 @@ async function runCli(name, runtime, app) {
   return { results, cliMs: times[1] };
 }
 
-async function runSuite(runtime, app) {
-  const got = await exec(runtime.bin, [...runtime.run, "conformance.mjs"], { cwd: app });
+async function runSuite(runtime, app, file = "conformance.mjs") {
+  const got = await exec(runtime.bin, [...runtime.run, file], { cwd: app });
   const line = got.stdout.split("\n").find((text) => text.startsWith("#summary "));
   const summary = line ? JSON.parse(line.slice("#summary ".length)) : { results: [] };
   if (got.code !== 0 || !line) {
@@ -248,21 +256,30 @@ const fixed = (ms, digits = 0) => (ms === undefined ? "–" : ms.toFixed(digits)
 
 async function main() {
   const started = performance.now();
-  const picked = process.env.RUNTIMES?.split(",") ?? Object.keys(runtimes);
+  const picked = process.env.RUNTIMES?.split(",") ?? [...Object.keys(runtimes), "workerd"];
   const { work, app } = await prepareApp();
   console.log(`packed and installed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const rows = [];
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  for (const name of picked) {
+  for (const name of picked.filter((each) => each !== "workerd")) {
     const runtime = runtimes[name];
     if (!runtime) throw new Error(`unknown runtime ${name}; known: ${Object.keys(runtimes)}`);
     const version = (await exec(runtime.bin, ["--version"])).stdout.split(/[\n(]/)[0]?.trim();
     const suite = await runSuite(runtime, app);
+    // The same suite with the guest on the runtime's own thread (createInThreadPlatform).
+    const inThread = await runSuite(runtime, app, "conformance-in-thread.mjs");
     const cli = await runCli(name, runtime, app);
-    const results = [...suite.results, await runRunaway(name, runtime, app), ...cli.results];
-    console.log(`${name} (${version}): suite ${(suite.ms / 1000).toFixed(1)} s`);
+    const results = [
+      ...suite.results,
+      await runRunaway(name, runtime, app),
+      ...inThread.results.map((result) => ({ ...result, name: `in-thread: ${result.name}` })),
+      ...cli.results,
+    ];
+    console.log(
+      `${name} (${version}): suite ${(suite.ms / 1000).toFixed(1)} s, in-thread ${(inThread.ms / 1000).toFixed(1)} s`,
+    );
     for (const result of results) {
       if (result.skipped) {
         console.log(`  - ${result.name}: ${result.skipped}`);
@@ -284,6 +301,40 @@ async function main() {
       fixed(m.evalMedianMs, 3),
       fixed(m.serviceCallUs, 1),
       fixed(cli.cliMs),
+    ]);
+    const t = inThread.measured ?? {};
+    rows.push([
+      `${name} in-thread`,
+      version,
+      inThread.bridges?.join("+") ?? "–",
+      fixed(inThread.ms),
+      fixed(t.firstEvalMs),
+      fixed(t.evalMedianMs, 3),
+      fixed(t.serviceCallUs, 1),
+      "–",
+    ]);
+  }
+  if (picked.includes("workerd")) {
+    // workerd: @kobako/core in-thread, the wasm imported as a module (workerd/run.mjs).
+    const version = (await exec(workerdBin, ["--version"])).stdout.trim();
+    const suite = await runWorkerdSuite();
+    console.log(`workerd (${version}): in-thread suite ${(suite.ms / 1000).toFixed(1)} s`);
+    for (const result of suite.results) {
+      console.log(`  ${result.ok ? "✓" : "✗"} in-thread: ${result.name} (${fixed(result.ms)} ms)`);
+      if (!result.ok) console.log(`    ${result.message}`);
+    }
+    passed += suite.results.filter((result) => result.ok).length;
+    failed += suite.results.filter((result) => !result.ok).length;
+    const m = suite.measured ?? {};
+    rows.push([
+      "workerd in-thread",
+      version,
+      suite.bridges?.join("+") ?? "–",
+      fixed(suite.ms),
+      fixed(m.firstEvalMs),
+      fixed(m.evalMedianMs, 3),
+      fixed(m.serviceCallUs, 1),
+      "–",
     ]);
   }
   console.log(

@@ -2,6 +2,7 @@
 // Deno and Bun (runtimes/run.mjs installs the packed packages and starts each runtime on this
 // file). Only the package's public API; no timing assertions (durations are measured, not judged).
 import {
+  createInThreadPlatform,
   createPlatform,
   MemoryLimitError,
   RubySymbol,
@@ -17,8 +18,27 @@ import { assert, run, test } from "./harness.mjs";
 /** A guest that speaks the ABI but spins forever in every invocation (spin.wat). */
 const spinWasm = new URL("./spin.wasm", import.meta.url);
 
+/**
+ * Set by conformance-in-thread.mjs: the suite runs on in-thread platforms (createInThreadPlatform),
+ * the guest on this very thread; the tests of what only a worker can do (the hard backstop,
+ * aborting a computing guest) are left out.
+ */
+const inThread = globalThis.KOBAKO_IN_THREAD === true;
+const inThreadPlatform = inThread ? createInThreadPlatform() : undefined;
+
+/** A platform of the suite's kind: worker options are mapped onto in-thread ones. */
+function platformWith({ maxWorkers, serviceBridge, ...rest }) {
+  if (!inThread) return createPlatform({ maxWorkers, serviceBridge, ...rest });
+  return createInThreadPlatform({ maxInstances: maxWorkers, channel: serviceBridge, ...rest });
+}
+
+/** Registers a test that needs a worker: not in-thread. */
+function workerTest(name, fn) {
+  if (!inThread) test(name, fn);
+}
+
 const sandboxes = [];
-function sandbox(options, platform) {
+function sandbox(options, platform = inThreadPlatform) {
   const made = new Sandbox(options, platform);
   sandboxes.push(made);
   return made;
@@ -109,7 +129,7 @@ test("errors arrive as the package's classes, with the Ruby class and backtrace"
 });
 
 function servicesOn(bridge) {
-  const platform = createPlatform({ serviceBridge: bridge });
+  const platform = platformWith({ serviceBridge: bridge });
   const shop = new Map([
     ["apple", 0.5],
     ["pear", 0.75],
@@ -191,7 +211,18 @@ function servicesOn(bridge) {
   });
 }
 
-servicesOn("atomics");
+if (inThread) {
+  test("the sandbox says its guest runs in-thread", () => {
+    assert.equal(sandbox().threading, "in-thread");
+    assert.ok(
+      ["jspi", "replay"].includes(inThreadPlatform.channel),
+      "a channel for async services",
+    );
+  });
+}
+
+// In-thread, async services wait by replay (any engine) or with JSPI; atomics needs a worker.
+servicesOn(inThread ? "replay" : "atomics");
 // JS Promise Integration, where the engine has it (V8 in Deno; JavaScriptCore in Bun; Node from 25).
 if (typeof WebAssembly.promising === "function") servicesOn("jspi");
 
@@ -207,17 +238,20 @@ test("timeout: a loop stops at the guest's deadline check; the sandbox goes on",
   assert.equal(await box.eval("2 + 2"), 4);
 });
 
-test("timeout: the hard backstop terminates a worker that never checks, and starts another", async () => {
-  const platform = createPlatform({ wasmPath: spinWasm, maxWorkers: 1 });
-  const box = sandbox({ timeout: 50 }, platform);
-  for (let round = 0; round < 2; round++) {
-    assert.equal(await box.eval("n"), null, `round ${round}: a worker answers`);
-    const error = await assert.rejects(box.eval("h"), TimeoutError);
-    assert.equal([error.details.hard, error.details.how], [true, "terminated"], `round ${round}`);
-  }
-});
+workerTest(
+  "timeout: the hard backstop terminates a worker that never checks, and starts another",
+  async () => {
+    const platform = createPlatform({ wasmPath: spinWasm, maxWorkers: 1 });
+    const box = sandbox({ timeout: 50 }, platform);
+    for (let round = 0; round < 2; round++) {
+      assert.equal(await box.eval("n"), null, `round ${round}: a worker answers`);
+      const error = await assert.rejects(box.eval("h"), TimeoutError);
+      assert.equal([error.details.hard, error.details.how], [true, "terminated"], `round ${round}`);
+    }
+  },
+);
 
-test("timeout: a long call into C ends within the grace; the next call works", async () => {
+workerTest("timeout: a long call into C ends within the grace; the next call works", async () => {
   // Seconds of work in one C function; small enough that where the runtime cannot stop the thread
   // (Bun) it finishes soon after and lets the process end.
   const box = sandbox({ timeout: 50 });
@@ -244,7 +278,7 @@ test("memory cap: past it the run is a MemoryLimitError; the sandbox goes on", a
   assert.equal(await box.eval('"x" * 1000').then((s) => s.length), 1000);
 });
 
-test("an aborted call rejects with the signal's reason and the sandbox goes on", async () => {
+workerTest("an aborted call rejects with the signal's reason and the sandbox goes on", async () => {
   const box = sandbox();
   const controller = new AbortController();
   const running = box.eval("loop {}", { signal: controller.signal });
@@ -263,14 +297,14 @@ test("hermetic: the same seed and instant give the same result", async () => {
 });
 
 test("sandboxes run in parallel on the pool's workers", async () => {
-  const platform = createPlatform({ maxWorkers: 2 });
+  const platform = platformWith({ maxWorkers: 2 });
   const boxes = [0, 1, 2, 3].map(() => sandbox({}, platform));
   const results = await Promise.all(boxes.map((box, i) => box.eval(`(1..${i + 1}).sum`)));
   assert.equal(results, [1, 3, 6, 10]);
 });
 
 test("a wasm that is not there is a SetupError naming it; nothing ran", async () => {
-  const box = sandbox({}, createPlatform({ wasmPath: new URL("./missing.wasm", import.meta.url) }));
+  const box = sandbox({}, platformWith({ wasmPath: new URL("./missing.wasm", import.meta.url) }));
   const error = await assert.rejects(box.eval("1"), SetupError);
   assert.match(error.message, /missing\.wasm/);
 });
@@ -301,10 +335,20 @@ test("eval latency (warm)", async () => {
   measured.serviceCallUs = ((performance.now() - started) / 1000) * 1000;
 });
 
-await run(async () => {
-  await Promise.all(sandboxes.map((made) => made.close()));
-  return {
-    measured,
-    bridges: typeof WebAssembly.promising === "function" ? ["atomics", "jspi"] : ["atomics"],
-  };
-});
+// workerd allows no timers or random values at a module's top level: its entry
+// (workerd/suite-worker.mjs) sets KOBAKO_DEFER and runs the suite inside a request.
+const finish = () =>
+  run(async () => {
+    await Promise.all(sandboxes.map((made) => made.close()));
+    return {
+      measured,
+      bridges: [
+        inThread ? "in-thread replay" : "atomics",
+        ...(typeof WebAssembly.promising === "function"
+          ? [inThread ? "in-thread jspi" : "jspi"]
+          : []),
+      ],
+    };
+  });
+if (globalThis.KOBAKO_DEFER === true) globalThis.KOBAKO_RUN = finish;
+else await finish();

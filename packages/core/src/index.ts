@@ -25,9 +25,10 @@ export {
   TrapError,
 } from "./errors.js";
 export { HandleTable, MAX_HANDLE_ID } from "./host/handles.js";
+export { createInThreadPlatform, type InThreadPlatformOptions } from "./host/in-thread.js";
 export { RESERVED_NAMESPACES } from "./host/names.js";
 export type { InvocationOptions, SandboxOptions } from "./host/options.js";
-export type { Platform, WorkerHandle } from "./host/platform.js";
+export type { Platform, Threading, WorkerHandle } from "./host/platform.js";
 export { Sandbox, type Usage } from "./host/sandbox.js";
 export type { ServiceNamespace, ServiceValue } from "./host/services.js";
 export type { Snippet } from "./host/snippets.js";

@@ -40,6 +40,8 @@ export interface EvalResult {
   /** Set when the engine trapped; the next invocation restores a fresh state. */
   trap?: { message: string };
   /** Why a service call could not reach the host (the channel itself failed it). */
+  channelFailure?: string;
+  /** @deprecated The former name of {@link channelFailure}, still read from older runtimes. */
   bridgeFailure?: string;
   /**
    * The deadline ended the run without an envelope: `"waiting"` — it passed while the guest
@@ -66,6 +68,11 @@ export interface EvalResult {
 export interface WorkerOptions {
   /** Bytes of baked preload states to keep (`Platform.bakeCache`); 0: no baking. */
   bakeCache?: number | undefined;
+  /**
+   * Whether the worker warms up by itself once it idles after start-up (default true). Off
+   * in-thread: the warm-up would compute on the host's own thread at a moment nobody chose.
+   */
+  idleWarmUp?: boolean | undefined;
 }
 
 /** The API a worker exposes (see `exposeWorkerRuntime`). */

@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { AtomicsWorkerEnd, Shared } from "../src/channel/atomics.js";
 import { DeadlineExceeded, type GuestAccess, type GuestRun } from "../src/channel/contract.js";
+import { PortLine } from "../src/channel/io.js";
 import { ReplayWorkerEnd } from "../src/channel/replay.js";
 import { offerChannel, openHostEnd, openWorkerEnd } from "../src/channel/select.js";
 
@@ -131,7 +132,7 @@ describe("the replay mode", () => {
     const { port1, port2 } = new MessageChannel();
     const host = echoHost(port1);
     const guest = fakeGuest();
-    const end = new ReplayWorkerEnd(port2, guest);
+    const end = new ReplayWorkerEnd(new PortLine(port2), guest);
     const invocation = scripted(end, guest, () => [1, 2, 3].map((n) => new Uint8Array([n])));
     expect(await end.run(invocation)).toBe(3);
     expect(host.served).toEqual([1, 2, 3]);
@@ -143,7 +144,7 @@ describe("the replay mode", () => {
     const { port1, port2 } = new MessageChannel();
     echoHost(port1);
     const guest = fakeGuest();
-    const end = new ReplayWorkerEnd(port2, guest);
+    const end = new ReplayWorkerEnd(new PortLine(port2), guest);
     // The second run's first request differs from the first run's: a script that is not
     // deterministic (nothing in the guest should make one; this is the safety net).
     const invocation = scripted(end, guest, (run) => [new Uint8Array([run === 0 ? 7 : 8])]);
@@ -156,7 +157,7 @@ describe("the replay mode", () => {
   it("stops at the deadline while waiting for the host", async () => {
     const { port1, port2 } = new MessageChannel();
     const guest = fakeGuest();
-    const end = new ReplayWorkerEnd(port2, guest);
+    const end = new ReplayWorkerEnd(new PortLine(port2), guest);
     end.deadline = performance.now() + 50;
     const invocation = scripted(end, guest, () => [new Uint8Array([1])]);
     await expect(end.run(invocation)).rejects.toBeInstanceOf(DeadlineExceeded);

@@ -95,8 +95,8 @@ describe("GuestInstance on the fake guest", () => {
     const guest = await GuestInstance.create(await fakeGuest());
     const result = run(guest, "c9100");
     expect(value(result)).toBe(-1);
-    expect(result.bridgeFailure).toMatch(/no host to call/);
-    expect(run(guest, "n").bridgeFailure).toBeUndefined();
+    expect(result.channelFailure).toMatch(/no host to call/);
+    expect(run(guest, "n").channelFailure).toBeUndefined();
   });
 
   it("refuses a module that is not a kobako guest", async () => {

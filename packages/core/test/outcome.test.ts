@@ -112,18 +112,29 @@ describe("B14 which class an unrescued service failure becomes", () => {
     expect(e).toMatchObject({ klass: "IndexError", message: "boom" });
   });
 
-  it("a bridge that could not reach the host is a ServiceError saying why", () => {
+  it("a channel that could not reach the host is a ServiceError saying why", () => {
     const settled = settle(
       {
         kind: "returned",
-        result: result(guestSays("the host did not answer", 0), { bridgeFailure: "no bridge" }),
+        result: result(guestSays("the host did not answer", 0), { channelFailure: "no channel" }),
       },
       facts(),
     );
     const e = error(settled);
     expect(e).toBeInstanceOf(ServiceError);
-    expect(e.message).toBe("no bridge");
+    expect(e.message).toBe("no channel");
     expect(e.details.kind).toBe("bridge");
+  });
+
+  it("reads the failure under its former name from an older worker runtime", () => {
+    const settled = settle(
+      {
+        kind: "returned",
+        result: result(guestSays("the host did not answer", 0), { bridgeFailure: "old name" }),
+      },
+      facts(),
+    );
+    expect(error(settled).message).toBe("old name");
   });
 
   it("other kinds are the script's SandboxError (BytecodeError for RITE)", () => {

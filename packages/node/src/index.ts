@@ -24,10 +24,12 @@ export {
   SetupError,
   type SetupFailure,
   type Snippet,
+  type Threading,
   TimeoutError,
   TrapError,
   type Usage,
 } from "@kobako/core";
+export { createInThreadPlatform, type InThreadPlatformOptions } from "./in-thread.js";
 export { createPlatform, defaultPlatform, type PlatformOptions } from "./platform.js";
 
 /**

@@ -362,11 +362,14 @@ export class AtomicsWorkerEnd implements WorkerEnd {
 export const atomicsChannel: ChannelKind = {
   mode: "atomics",
   offer(init) {
-    if (!canShareMemory()) return;
+    if (init.inThread || !canShareMemory()) return;
     init.shared = new SharedArrayBuffer(Shared.HEADER_BYTES + Shared.DATA_BYTES);
     init.listening = typeof waitAsync === "function";
   },
   lacking(init) {
+    if (init.inThread) {
+      return "the atomics channel cannot work in-thread: Atomics.wait would block the thread the host answers on";
+    }
     if (init.shared === undefined) {
       return "the atomics channel needs a SharedArrayBuffer, which the host has not";
     }

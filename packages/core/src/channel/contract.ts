@@ -25,7 +25,13 @@ export type ChannelPreference = "auto" | "atomics" | "jspi" | "replay";
 
 /** Sent with `init`: the worker's end of the channel, and what the host can offer. */
 export interface ChannelInit {
-  port: MessagePort;
+  /** The worker's end of a `MessageChannel` (absent in-thread). */
+  port?: MessagePort;
+  /**
+   * In-thread mode (host/in-thread.ts): the worker runtime runs on the host's thread and calls
+   * the host's dispatcher through this link instead of posting to `port`. Never cloned.
+   */
+  inThread?: HostLine;
   preference: ChannelPreference;
   /** The buffer of the atomics mode (absent when the host has no `SharedArrayBuffer`). */
   shared?: SharedArrayBuffer;
@@ -66,7 +72,32 @@ export interface ChannelReply {
 /** What answers the service requests of the invocation running on a worker (its dispatcher). */
 export interface RequestHandler {
   handle(request: Uint8Array): Promise<Uint8Array>;
+  /**
+   * The reply at once when the host has it without waiting (a service that returned a plain
+   * value), else a promise of it. Never throws, never rejects. In-thread mode calls it.
+   */
+  answer?(request: Uint8Array): Uint8Array | Promise<Uint8Array>;
   oversize(length: number): Uint8Array;
+}
+
+/**
+ * How a worker end reaches the host with a request: by message on the channel's port, or
+ * in-thread by calling the host's dispatcher directly.
+ */
+export interface HostLine {
+  /** Whether {@link ask} may answer at once (in-thread), not only by a promise. */
+  readonly immediate: boolean;
+  /**
+   * The reply to `request` (tagged `seq`): a promise that rejects with {@link DeadlineExceeded}
+   * at `deadline`, or — in-thread, when the service answered without waiting — the reply itself.
+   * A large request is transferred unless the caller keeps it (`keep`).
+   */
+  ask(
+    request: PostedRequest,
+    seq: number,
+    deadline: number,
+    keep?: boolean,
+  ): Uint8Array | Promise<Uint8Array>;
 }
 
 /** The host's end of a worker's channel. */
@@ -126,6 +157,7 @@ export interface ChannelKind {
   /** Worker: why this mode cannot work here with what the host offered, or `undefined`. */
   lacking(init: ChannelInit): string | undefined;
   worker(init: ChannelInit, guest: GuestAccess): WorkerEnd;
+  /** Host: its end on `port` (an in-thread init is served by select.ts, never by a kind). */
   host(port: MessagePort, init: ChannelInit): HostEnd;
 }
 

@@ -2,7 +2,13 @@
 // posting payloads, waiting with a deadline.
 import { MAX_TIMER } from "../protocol.js";
 import { MAX_PAYLOAD } from "../wire/types.js";
-import { DeadlineExceeded, type GuestAccess, type PostedRequest } from "./contract.js";
+import {
+  type ChannelInit,
+  DeadlineExceeded,
+  type GuestAccess,
+  type HostLine,
+  type PostedRequest,
+} from "./contract.js";
 
 /**
  * What to transfer rather than copy when posting `bytes`: copying is cheaper for the small
@@ -102,5 +108,44 @@ export class ReplyWaiter {
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** A {@link HostLine} by message: posts the request on the channel's port, awaits the reply. */
+export class PortLine implements HostLine {
+  readonly immediate = false;
+  readonly #waiter: ReplyWaiter;
+
+  constructor(private readonly port: MessagePort) {
+    this.#waiter = new ReplyWaiter(port);
+  }
+
+  ask(request: PostedRequest, seq: number, deadline: number, keep = false): Promise<Uint8Array> {
+    return this.#waiter.ask(this.port, request, seq, deadline, keep);
+  }
+}
+
+/** How a worker end opened with `init` reaches the host: in-thread, or by its port. */
+export function lineOf(init: ChannelInit): HostLine {
+  if (init.inThread) return init.inThread;
+  if (!init.port) throw new Error("the channel has neither a port nor an in-thread link");
+  return new PortLine(init.port);
+}
+
+/** `promise`, or a rejection with {@link DeadlineExceeded} at `deadline`, whichever is first. */
+export async function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
+  const left = deadline - performance.now();
+  if (left === Number.POSITIVE_INFINITY) return promise;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DeadlineExceeded()),
+      Math.min(Math.max(0, left), MAX_TIMER),
+    );
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
   }
 }

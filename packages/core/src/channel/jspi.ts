@@ -1,9 +1,9 @@
 // The JSPI mode: the service import is a `WebAssembly.Suspending` function, so the guest's stack
 // is suspended while the worker awaits the host's reply message. No shared memory (and no
 // cross-origin isolation) needed. Both ends are here.
-import type { ChannelKind, GuestAccess, GuestRun, WorkerEnd } from "./contract.js";
+import type { ChannelKind, GuestAccess, GuestRun, HostLine, WorkerEnd } from "./contract.js";
 import { PostedHostEnd } from "./host-end.js";
-import { putReply, ReplyWaiter, takeRequest } from "./io.js";
+import { lineOf, putReply, takeRequest } from "./io.js";
 
 /** JS Promise Integration, not yet in TypeScript's lib. */
 interface Jspi {
@@ -30,22 +30,25 @@ export class JspiWorkerEnd implements WorkerEnd {
   deadline = Number.POSITIVE_INFINITY;
   epoch = 0;
   readonly #promising = new WeakMap<object, (length: number) => Promise<number>>();
-  readonly #replies: ReplyWaiter;
   #seq = 0;
 
   constructor(
-    private readonly port: MessagePort,
+    private readonly line: HostLine,
     private readonly guest: GuestAccess,
   ) {
-    this.#replies = new ReplyWaiter(port);
     const api = jspi() as Jspi;
-    this.serviceCall = new api.Suspending((at: number, length: number) => this.#call(at, length));
+    // A reply the host has at once (in-thread, a sync service) is returned without suspending.
+    this.serviceCall = new api.Suspending(
+      (at: number, length: number) => this.#call(at, length) as Promise<number>,
+    );
   }
 
-  async #call(at: number, length: number): Promise<number> {
+  #call(at: number, length: number): number | Promise<number> {
     const seq = ++this.#seq;
     const request = takeRequest(this.guest.memory(), at, length, { seq, epoch: this.epoch });
-    return putReply(this.guest, await this.#replies.ask(this.port, request, seq, this.deadline));
+    const reply = this.line.ask(request, seq, this.deadline);
+    if (reply instanceof Uint8Array) return putReply(this.guest, reply);
+    return reply.then((bytes) => putReply(this.guest, bytes));
   }
 
   run(invocation: GuestRun): Promise<number> {
@@ -71,6 +74,6 @@ export const jspiChannel: ChannelKind = {
       ? undefined
       : "the JSPI channel needs WebAssembly.Suspending, which this engine lacks";
   },
-  worker: (init, guest) => new JspiWorkerEnd(init.port, guest),
+  worker: (init, guest) => new JspiWorkerEnd(lineOf(init), guest),
   host: (port) => new PostedHostEnd("jspi", port),
 };

@@ -5,10 +5,10 @@
 // invocation again from its start (the boot snapshot, the same request, seed and clock), answering
 // the requests already made from the record. Each request reaches the host once; a block the
 // service calls is one more exchange of the same record. Both ends are here.
-import type { ChannelKind, GuestAccess, GuestRun, PostedRequest, WorkerEnd } from "./contract.js";
+import type { ChannelKind, GuestAccess, GuestRun, HostLine, WorkerEnd } from "./contract.js";
 import { DeadlineExceeded } from "./contract.js";
 import { PostedHostEnd } from "./host-end.js";
-import { locateRequest, putReply, ReplyWaiter, takeRequest } from "./io.js";
+import { lineOf, locateRequest, putReply, takeRequest } from "./io.js";
 
 /**
  * Most exchanges (service requests and block answers) one invocation may record. Replaying is
@@ -18,12 +18,19 @@ export const MAX_EXCHANGES = 1000;
 /** Most bytes of replies one invocation may record. */
 export const MAX_RECORDED_BYTES = 64 << 20;
 
+const CAP_FAILURE =
+  `the replay channel records at most ${MAX_EXCHANGES} service exchanges and ` +
+  `${MAX_RECORDED_BYTES >> 20} MiB of replies per invocation, and this one made more ` +
+  "(engines without SharedArrayBuffer or JS Promise Integration; in-thread, only calls to async " +
+  "services past the cap fail)";
+
 /** Thrown from the import to unwind the guest; never seen outside this file. */
 const UNWIND = Object.freeze({ unwind: "kobako replay" });
 
 interface Pending {
   readonly request: Uint8Array | number;
-  readonly message: PostedRequest;
+  /** The host's reply, on its way. */
+  readonly reply: Promise<Uint8Array>;
 }
 
 interface Exchange {
@@ -85,7 +92,6 @@ export class ReplayWorkerEnd implements WorkerEnd {
   readonly freezesClock = true;
   deadline = Number.POSITIVE_INFINITY;
   epoch = 0;
-  readonly #replies: ReplyWaiter;
   readonly #log: Exchange[] = [];
   #recordedBytes = 0;
   /** The next recorded exchange the running replay reaches. */
@@ -94,15 +100,15 @@ export class ReplayWorkerEnd implements WorkerEnd {
   #pending: Pending | undefined;
   #seq = 0;
   #failure: string | undefined;
+  /** In-thread: a sync exchange past the cap went unrecorded, so the run cannot be replayed. */
+  #unrecorded = false;
   /** A view of the guest's memory, made again when the memory grows or is replaced. */
   #bytes: Uint8Array | undefined;
 
   constructor(
-    private readonly port: MessagePort,
+    private readonly line: HostLine,
     private readonly guest: GuestAccess,
-  ) {
-    this.#replies = new ReplyWaiter(port);
-  }
+  ) {}
 
   readonly serviceCall = (at: number, length: number): number => {
     const memory = this.guest.memory();
@@ -119,17 +125,42 @@ export class ReplayWorkerEnd implements WorkerEnd {
       }
       return putReply(this.guest, recorded.reply);
     }
-    if (this.#log.length >= MAX_EXCHANGES || this.#recordedBytes > MAX_RECORDED_BYTES) {
-      this.#failure =
-        `the replay channel records at most ${MAX_EXCHANGES} service exchanges and ` +
-        `${MAX_RECORDED_BYTES >> 20} MiB of replies per invocation, and this one made more ` +
-        "(engines without SharedArrayBuffer or JS Promise Integration)";
+    const full = this.#log.length >= MAX_EXCHANGES || this.#recordedBytes > MAX_RECORDED_BYTES;
+    if (full && !this.line.immediate) {
+      this.#failure = CAP_FAILURE;
       return -1;
     }
-    const message = takeRequest(memory, at, length, { epoch: this.epoch });
-    this.#pending = { request: "call" in message ? message.call : message.oversize, message };
+    const seq = ++this.#seq;
+    const message = takeRequest(memory, at, length, { seq, epoch: this.epoch });
+    const request = "call" in message ? message.call : message.oversize;
+    // The request is kept (not transferred): replays compare with it.
+    const reply = this.line.ask(message, seq, this.deadline, true);
+    if (reply instanceof Uint8Array) {
+      // In-thread, a sync service answered at once: no unwinding, but the exchange is recorded,
+      // since a later async one makes the invocation run again from its start. Past the cap sync
+      // calls go on unrecorded, and the invocation can no longer wait on an async one.
+      if (full || this.#unrecorded) {
+        this.#unrecorded = true;
+      } else {
+        this.#record(request, reply);
+        this.#cursor++;
+      }
+      return putReply(this.guest, reply);
+    }
+    // Awaited by #replay once the guest has unwound; never an unhandled rejection meanwhile.
+    reply.catch(() => {});
+    if (full || this.#unrecorded) {
+      this.#failure = CAP_FAILURE;
+      return -1;
+    }
+    this.#pending = { request, reply };
     throw UNWIND;
   };
+
+  #record(request: Uint8Array | number, reply: Uint8Array): void {
+    this.#log.push({ request, reply });
+    this.#recordedBytes += reply.byteLength;
+  }
 
   #view(memory: WebAssembly.Memory): Uint8Array {
     const buffer = memory.buffer;
@@ -140,6 +171,7 @@ export class ReplayWorkerEnd implements WorkerEnd {
   run(invocation: GuestRun): number | Promise<number> {
     this.#log.length = 0;
     this.#recordedBytes = 0;
+    this.#unrecorded = false;
     const first = this.#attempt(invocation);
     return typeof first === "number" ? first : this.#replay(invocation);
   }
@@ -172,12 +204,7 @@ export class ReplayWorkerEnd implements WorkerEnd {
     for (;;) {
       const pending = this.#pending;
       if (!pending) throw new Error("the replay channel lost the request to send");
-      const seq = ++this.#seq;
-      pending.message.seq = seq;
-      // The request is kept (not transferred): replays compare with it.
-      const reply = await this.#replies.ask(this.port, pending.message, seq, this.deadline, true);
-      this.#log.push({ request: pending.request, reply });
-      this.#recordedBytes += reply.byteLength;
+      this.#record(pending.request, await pending.reply);
       if (performance.now() >= this.deadline) throw new DeadlineExceeded();
       const result = this.#attempt(invocation);
       if (typeof result === "number") return result;
@@ -204,6 +231,6 @@ export const replayChannel: ChannelKind = {
   mode: "replay",
   offer() {},
   lacking: () => undefined,
-  worker: (init, guest: GuestAccess) => new ReplayWorkerEnd(init.port, guest),
+  worker: (init, guest: GuestAccess) => new ReplayWorkerEnd(lineOf(init), guest),
   host: (port) => new PostedHostEnd("replay", port),
 };

@@ -11,6 +11,7 @@ import type {
   HostEnd,
   WorkerEnd,
 } from "./contract.js";
+import { InThreadHostEnd, InThreadLink } from "./in-thread.js";
 import { jspiChannel } from "./jspi.js";
 import { replayChannel } from "./replay.js";
 
@@ -21,9 +22,17 @@ function candidates(preference: ChannelPreference): readonly ChannelKind[] {
   return preference === "auto" ? MODES : MODES.filter((kind) => kind.mode === preference);
 }
 
-/** Host, before a worker starts: what its `init` carries for the modes the host can offer. */
-export function offerChannel(port: MessagePort, preference: ChannelPreference): ChannelInit {
-  const init: ChannelInit = { port, preference };
+/**
+ * Host, before a worker starts: what its `init` carries for the modes the host can offer. `to`
+ * is the worker's end of a `MessageChannel`, or an {@link InThreadLink} when the worker runtime
+ * runs on the host's thread.
+ */
+export function offerChannel(
+  to: MessagePort | InThreadLink,
+  preference: ChannelPreference,
+): ChannelInit {
+  const init: ChannelInit =
+    to instanceof InThreadLink ? { inThread: to, preference } : { port: to, preference };
   for (const kind of candidates(preference)) kind.offer(init);
   return init;
 }
@@ -44,10 +53,20 @@ export function openWorkerEnd(init: ChannelInit | undefined, guest: GuestAccess)
   throw new Error(reasons.join("; ") || `unknown service channel "${init.preference}"`);
 }
 
-/** Host, once the worker said which mode it uses: the host's end of it. */
-export function openHostEnd(mode: ChannelMode, port: MessagePort, init: ChannelInit): HostEnd {
+/**
+ * Host, once the worker said which mode it uses: the host's end of it, on `port` (the host's end
+ * of the `MessageChannel`), or on the in-thread link `init` carries.
+ */
+export function openHostEnd(
+  mode: ChannelMode,
+  port: MessagePort | undefined,
+  init: ChannelInit,
+): HostEnd {
   const kind = MODES.find((candidate) => candidate.mode === mode);
   if (!kind) throw new Error(`the worker chose an unknown service channel "${mode}"`);
+  const link = init.inThread;
+  if (link instanceof InThreadLink) return new InThreadHostEnd(mode, link);
+  if (!port) throw new Error("the host's end of the channel has no port");
   return kind.host(port, init);
 }
 

@@ -102,15 +102,22 @@ export class Dispatcher implements FrameOwner {
 
   /** The reply to one service request (bytes as the guest wrote them). Never rejects. */
   handle(bytes: Uint8Array): Promise<Uint8Array> {
-    if (this.#ended) {
-      return Promise.resolve(encodeErrorReply("Kobako::Error", "the invocation has ended"));
-    }
+    return Promise.resolve(this.answer(bytes));
+  }
+
+  /**
+   * The reply to one service request: at once when it is known without waiting (a service that
+   * returned a plain value, or threw; a block's end when the service had settled), else a
+   * promise of it. Never throws, never rejects.
+   */
+  answer(bytes: Uint8Array): Uint8Array | Promise<Uint8Array> {
+    if (this.#ended) return encodeErrorReply("Kobako::Error", "the invocation has ended");
     let request: ServiceRequest;
     try {
       request = decodeServiceRequest(bytes, (id) => this.#resolve(id));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return Promise.resolve(this.#refuse("ArgumentError", message));
+      return this.#refuse("ArgumentError", message);
     }
     if (request.form === "call") {
       try {
@@ -118,7 +125,7 @@ export class Dispatcher implements FrameOwner {
       } catch (error) {
         // Not reached by any service's doing (#call catches what services throw); kept so that
         // a bug here still answers the guest instead of leaving it waiting.
-        return Promise.resolve(this.#refuse("Kobako::Error", describeThrown(error).message));
+        return this.#refuse("Kobako::Error", describeThrown(error).message);
       }
     }
     const frame = this.#frames.at(-1);
@@ -126,7 +133,7 @@ export class Dispatcher implements FrameOwner {
       this.#fatal ??= new TrapError("the guest answered a block that was not running", {
         details: { kind: "wire" },
       });
-      return Promise.resolve(this.#refuse("Kobako::Error", "no block is running"));
+      return this.#refuse("Kobako::Error", "no block is running");
     }
     switch (request.form) {
       case "block-value":
@@ -155,7 +162,7 @@ export class Dispatcher implements FrameOwner {
       case "block-exit":
         this.pop(frame);
         frame.unwind();
-        return Promise.resolve(encodeReturnReply(null));
+        return encodeReturnReply(null);
     }
   }
 
@@ -198,24 +205,28 @@ export class Dispatcher implements FrameOwner {
     return this.table.get(id);
   }
 
-  #call(request: Call): Promise<Uint8Array> {
+  #call(request: Call): Uint8Array | Promise<Uint8Array> {
     const frame = new Frame(this);
     this.#frames.push(frame);
     const service = describeTarget(request.target);
-    const reply = frame.next();
     let result: unknown;
     try {
       result = this.#invoke(request, service, frame);
     } catch (error) {
       frame.settle(this.#failure(service, request.method, error));
-      return reply;
+      return frame.next();
     }
-    // Promise.resolve adopts a promise (or any thenable) and wraps a plain value alike.
-    Promise.resolve(result).then(
-      (value) => frame.settle(this.#returned(service, request.method, value)),
-      (error: unknown) => frame.settle(this.#failure(service, request.method, error)),
-    );
-    return reply;
+    if (isThenable(result)) {
+      // Promise.resolve adopts a promise or any thenable (a hostile `then` included).
+      Promise.resolve(result).then(
+        (value) => frame.settle(this.#returned(service, request.method, value)),
+        (error: unknown) => frame.settle(this.#failure(service, request.method, error)),
+      );
+    } else {
+      frame.settle(this.#returned(service, request.method, result));
+    }
+    // Block calls the service made before it returned go out first.
+    return frame.next();
   }
 
   /** Finds the member the request names and calls it; throws what it throws. */

@@ -48,6 +48,8 @@ export class Frame {
   #running: BlockCall | undefined;
   readonly #queue: BlockCall[] = [];
   #final: Uint8Array | undefined;
+  /** The reply #send gave last, for {@link next} to return when it was sent at once. */
+  #sent: Uint8Array | undefined;
   #ended = false;
 
   constructor(private readonly owner: FrameOwner) {}
@@ -81,12 +83,19 @@ export class Frame {
     return call.result.promise;
   };
 
-  /** The next reply for the guest, which now waits on this frame. */
-  next(): Promise<Uint8Array> {
+  /**
+   * The next reply for the guest, which now waits on this frame: the reply itself when it is
+   * ready now (a block call queued, or the service settled), else a promise of it.
+   */
+  next(): Uint8Array | Promise<Uint8Array> {
     const waiter = deferred<Uint8Array>();
     this.#waiter = waiter;
     this.#pump();
-    return waiter.promise;
+    if (this.#waiter === waiter) return waiter.promise;
+    // #pump sent a reply to this waiter (or ended the frame: the guest then gets the promise).
+    const sent = this.#sent;
+    this.#sent = undefined;
+    return sent ?? waiter.promise;
   }
 
   /** The service settled: `reply` is its `[0, value]` or `[1, error]`. Ignored once ended. */
@@ -127,6 +136,7 @@ export class Frame {
   #send(reply: Uint8Array): void {
     const waiter = this.#waiter;
     this.#waiter = undefined;
+    this.#sent = reply;
     waiter?.resolve(reply);
   }
 

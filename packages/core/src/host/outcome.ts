@@ -149,7 +149,10 @@ function returned(result: EvalResult, facts: Facts): Settled {
   } catch (error) {
     return rejected(undecodable(error));
   }
-  if (!outcome.ok) return rejected(failureError(outcome.failure, result.bridgeFailure, facts));
+  if (!outcome.ok)
+    return rejected(
+      failureError(outcome.failure, result.channelFailure ?? result.bridgeFailure, facts),
+    );
   if (isThenable(outcome.value)) {
     // Only a handle can be one (a Dict with a callable `then` decodes as a Map): settling the
     // call with it would hand the host's resolvers to whatever `then` does.
@@ -183,14 +186,14 @@ function undecodable(error: unknown): KobakoError {
 /**
  * The error of a failure the guest reports. A cap the guest enforced becomes a `TimeoutError`/
  * `MemoryLimitError` naming the cap. A `"service"` failure becomes a `ServiceError` only when
- * its id is one the host gave an error reply in this invocation (or the bridge could not reach
+ * its id is one the host gave an error reply in this invocation (or the channel could not reach
  * the host): the class follows what the host saw, never what the guest claims, so a script
  * raising its own `Kobako::ServiceError` gets a `SandboxError`, and so does a block whose
  * exception a service let through.
  */
 function failureError(
   failure: Failure,
-  bridgeFailure: string | undefined,
+  channelFailure: string | undefined,
   facts: Facts,
 ): KobakoError {
   const init = { klass: failure.klass, backtraceLines: failure.backtrace };
@@ -205,7 +208,7 @@ function failureError(
         details: { kind: failure.kind, snippet: failure.snippet },
       });
     case "service":
-      return serviceError(failure, bridgeFailure, facts);
+      return serviceError(failure, channelFailure, facts);
     default:
       return new SandboxError(failure.message, {
         ...init,
@@ -219,14 +222,14 @@ function failureError(
 
 function serviceError(
   failure: Failure,
-  bridgeFailure: string | undefined,
+  channelFailure: string | undefined,
   facts: Facts,
 ): KobakoError {
   const init = { klass: failure.klass, backtraceLines: failure.backtrace };
   const id = failure.failure;
   if (id === 0) {
-    // The guest's runtime raised it without a reply of the host's: the bridge failed.
-    return new ServiceError(bridgeFailure ?? failure.message, {
+    // The guest's runtime raised it without a reply of the host's: the channel failed.
+    return new ServiceError(channelFailure ?? failure.message, {
       ...init,
       details: { kind: "bridge" },
     });

@@ -1,6 +1,18 @@
 import type { Endpoint } from "comlink";
 import type { ChannelPreference } from "../channel/contract.js";
 
+/**
+ * Where a platform runs its guest instances:
+ * - `"worker"`: each in a worker (a `worker_threads` Worker, a Web Worker). Invocations of
+ *   different sandboxes run in parallel, and a runaway is stopped by terminating its worker.
+ * - `"in-thread"`: on the host's own thread (hosts without workers, such as workerd). A service
+ *   returning a plain value answers at once; an async one waits with JSPI where the engine has
+ *   it, else by replay (`channel`). The cooperative deadline and the memory cap hold; there is no
+ *   hard backstop (nothing can stop a guest stuck in one long C call) and no parallelism: the
+ *   host's thread is busy while a guest runs. See docs/ARCHITECTURE.md, "In-thread mode".
+ */
+export type Threading = "worker" | "in-thread";
+
 /** A started worker, as a platform adapter hands it to the pool. */
 export interface WorkerHandle {
   /** The worker's message port, adapted to comlink's `Endpoint`. */
@@ -22,6 +34,11 @@ export interface WorkerHandle {
 export interface Platform {
   startWorker(): WorkerHandle | Promise<WorkerHandle>;
   loadModule(): Promise<WebAssembly.Module>;
+  /**
+   * Where the guest instances run (see {@link Threading}); default `"worker"`.
+   * `createInThreadPlatform` makes an `"in-thread"` one.
+   */
+  threading?: Threading;
   /** Upper bound of workers in the pool; default `min(hardwareConcurrency, 4)`. */
   maxWorkers?: number;
   /**

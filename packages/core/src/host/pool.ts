@@ -1,5 +1,6 @@
 import { type Remote, transfer, wrap } from "comlink";
 import type { HostEnd } from "../channel/contract.js";
+import { InThreadLink } from "../channel/in-thread.js";
 import { offerChannel, openHostEnd } from "../channel/select.js";
 import type { WorkerApi } from "../protocol.js";
 import type { Platform, WorkerHandle } from "./platform.js";
@@ -162,13 +163,20 @@ export class WorkerPool {
           throw error;
         },
       );
-      const { port1, port2 } = new MessageChannel();
+      // In-thread, the "worker" is the runtime on this thread: it calls the host directly.
+      const inThread = this.platform.threading === "in-thread";
+      const { port1, port2 } = inThread
+        ? { port1: undefined, port2: undefined }
+        : new MessageChannel();
       const preference = this.platform.channel ?? this.platform.serviceBridge ?? "auto";
-      const init = offerChannel(port2, preference);
+      const init = offerChannel(port2 ?? new InThreadLink(), preference);
       entry = this.track(handle, unopened(port1));
       const watch = entry.watchFailure();
       const mode = await Promise.race([
-        entry.api.init(module, transfer(init, [port2]), { bakeCache: this.platform.bakeCache }),
+        entry.api.init(module, transfer(init, port2 ? [port2] : []), {
+          bakeCache: this.platform.bakeCache,
+          idleWarmUp: this.platform.threading !== "in-thread",
+        }),
         watch.failed,
       ]).finally(() => watch.stop());
       if (entry.dead) throw new Error("the worker died while starting");
@@ -221,14 +229,14 @@ export class WorkerPool {
 }
 
 /** The channel of a worker still starting: its port, to close should the worker fail. */
-function unopened(port: MessagePort): HostEnd {
+function unopened(port: MessagePort | undefined): HostEnd {
   return {
     mode: "none",
     attach() {
       throw new Error("the worker's channel is not open yet");
     },
     detach() {},
-    close: () => port.close(),
+    close: () => port?.close(),
   };
 }
 

@@ -13,7 +13,7 @@ import {
   type SandboxOptions,
 } from "./options.js";
 import { startFailure } from "./outcome.js";
-import type { Platform } from "./platform.js";
+import type { Platform, Threading } from "./platform.js";
 import { poolFor } from "./pool.js";
 import { CallQueue } from "./queue.js";
 import { type ServiceNamespace, ServiceRegistry } from "./services.js";
@@ -63,6 +63,7 @@ export class Sandbox {
   readonly #snippets: SnippetSpec[] = [];
   readonly #context: InvocationContext;
   readonly #queue = new CallQueue();
+  readonly #threading: Threading;
   #closed = false;
   #stdout = "";
   #stderr = "";
@@ -76,6 +77,7 @@ export class Sandbox {
    */
   constructor(options: SandboxOptions | undefined, platform: Platform) {
     this.#options = resolveOptions(options);
+    this.#threading = platform.threading ?? "worker";
     this.#context = {
       pool: poolFor(platform),
       registry: this.#registry,
@@ -112,6 +114,14 @@ export class Sandbox {
   /** Cost of the last finished invocation, whatever its outcome. */
   get usage(): Usage {
     return { ...this.#usage };
+  }
+
+  /**
+   * Where this sandbox's guest runs: `"worker"` (a worker of the platform's pool) or
+   * `"in-thread"` (on the calling thread: no hard backstop, no parallelism; see `Threading`).
+   */
+  get threading(): Threading {
+    return this.#threading;
   }
 
   /** Whether {@link close} was called. */

@@ -39,7 +39,7 @@ export interface Failure {
   snippet?: string;
   /**
    * Kind `"service"`: the id of the host's error reply that made the guest raise (0: the host
-   * gave none, e.g. the bridge could not reach it).
+   * gave none, e.g. the channel could not reach it).
    */
   failure?: number;
 }

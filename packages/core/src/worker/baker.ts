@@ -50,10 +50,10 @@ interface Mask {
 }
 
 /**
- * A bridge for the baking instance: nothing reaches the host. A service call fails in the guest
+ * A channel end for the baking instance: nothing reaches the host. A service call fails in the guest
  * and marks the run, whose state is then not kept.
  */
-class RefusingBridge implements WorkerEnd {
+class RefusingChannel implements WorkerEnd {
   readonly mode: ChannelMode = "none";
   readonly freezesClock = false;
   deadline = Number.POSITIVE_INFINITY;
@@ -98,14 +98,14 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 export class Baker {
   readonly cache: BakeCache;
   private instance: GuestInstance | undefined;
-  private bridge = new RefusingBridge();
+  private channel = new RefusingChannel();
   private mask: Mask | undefined;
   private image: BootImage | undefined;
 
   private starting: Promise<void> | undefined;
 
   private constructor(
-    private readonly create: (bridge: (guest: GuestAccess) => WorkerEnd) => Promise<GuestInstance>,
+    private readonly create: (channel: (guest: GuestAccess) => WorkerEnd) => Promise<GuestInstance>,
     private readonly main: GuestInstance,
     cacheBytes: number,
   ) {
@@ -118,7 +118,7 @@ export class Baker {
    * that each leave the worker free to take an invocation in between.
    */
   static start(
-    create: (bridge: (guest: GuestAccess) => WorkerEnd) => Promise<GuestInstance>,
+    create: (channel: (guest: GuestAccess) => WorkerEnd) => Promise<GuestInstance>,
     main: GuestInstance,
     cacheBytes = BAKE_CACHE_BYTES,
   ): Baker {
@@ -135,7 +135,7 @@ export class Baker {
     if (this.cache.limit <= 0) return Promise.resolve();
     this.starting ??= (async () => {
       await step();
-      const instance = await this.create(() => this.bridge);
+      const instance = await this.create(() => this.channel);
       await this.adopt(instance, this.main);
     })().catch(() => {});
     return this.starting;
@@ -241,7 +241,7 @@ export class Baker {
     run: { seed: number; clock: number; timeout: number; memoryLimit: number },
   ): boolean {
     const instance = this.instance as GuestInstance;
-    this.bridge.called = false;
+    this.channel.called = false;
     instance.clockReads = 0;
     const result = instance.invoke(request, {
       stdoutLimit: 0,
@@ -254,7 +254,7 @@ export class Baker {
     if (result instanceof Promise) return false;
     // A snippet that read the clock may have kept what it read: a hermetic sandbox's frozen
     // instant, or the running clock, must be what the invocation sees.
-    return clean(result) && !this.bridge.called && instance.clockReads === 0;
+    return clean(result) && !this.channel.called && instance.clockReads === 0;
   }
 }
 
@@ -265,7 +265,7 @@ function clean(result: EvalResult): boolean {
     !result.trap &&
     !result.deadline &&
     result.oversize === undefined &&
-    !result.bridgeFailure &&
+    !result.channelFailure &&
     result.stdout.byteLength === 0 &&
     result.stderr.byteLength === 0 &&
     !result.stdoutTruncated &&

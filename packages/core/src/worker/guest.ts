@@ -107,7 +107,7 @@ function describeTrap(error: unknown): string {
 }
 
 /**
- * One instance of kobako.wasm with its WASI shim and its end of the service bridge. After boot it
+ * One instance of kobako.wasm with its WASI shim and its end of the service channel. After boot it
  * keeps a snapshot of linear memory and of `__stack_pointer`; every invocation starts from that
  * snapshot, so no Ruby state, and no damage from a trap, outlives an invocation.
  */
@@ -116,7 +116,7 @@ export class GuestInstance {
   private readonly stdout = new CaptureFd();
   private readonly stderr = new CaptureFd();
   private readonly wasi = new WASI([], [], [], { debug: false });
-  private readonly bridge: WorkerEnd;
+  private readonly channel: WorkerEnd;
   private exports!: GuestExports;
   private snapshot = new Uint8Array(0);
   private stackPointer = 0;
@@ -136,25 +136,25 @@ export class GuestInstance {
 
   private constructor(
     private readonly module: WebAssembly.Module,
-    bridge: ChannelInit | ChannelFactory | undefined,
+    channel: ChannelInit | ChannelFactory | undefined,
   ) {
     const guest: GuestAccess = {
       memory: () => this.exports.memory,
       replyBuffer: (length: number) => this.exports.kobako_reply_buffer(length),
     };
-    this.bridge = typeof bridge === "function" ? bridge(guest) : openWorkerEnd(bridge, guest);
+    this.channel = typeof channel === "function" ? channel(guest) : openWorkerEnd(channel, guest);
   }
 
   /**
-   * Instantiates, initialises and boots the guest, then takes the boot snapshot. Without `bridge`
-   * every service call fails (tests of the runtime alone); a function makes the bridge itself.
+   * Instantiates, initialises and boots the guest, then takes the boot snapshot. Without `channel`
+   * every service call fails (tests of the runtime alone); a function makes the channel end itself.
    */
   static async create(
     module: WebAssembly.Module,
-    bridge?: ChannelInit | ChannelFactory,
+    channel?: ChannelInit | ChannelFactory,
     options: { warmUp?: boolean } = {},
   ): Promise<GuestInstance> {
-    const guest = new GuestInstance(module, bridge);
+    const guest = new GuestInstance(module, channel);
     await guest.boot();
     if (options.warmUp ?? true) await guest.warmUp();
     return guest;
@@ -170,8 +170,13 @@ export class GuestInstance {
   }
 
   /** How service calls reach the host. */
+  get channelMode(): ChannelMode {
+    return this.channel.mode;
+  }
+
+  /** @deprecated The former name of {@link channelMode}. */
   get bridgeMode(): ChannelMode {
-    return this.bridge.mode;
+    return this.channelMode;
   }
 
   private imports(): WebAssembly.Imports {
@@ -194,7 +199,7 @@ export class GuestInstance {
           return ERRNO_SUCCESS;
         },
       },
-      kobako: { service_call: this.bridge.serviceCall },
+      kobako: { service_call: this.channel.serviceCall },
     };
   }
 
@@ -305,13 +310,13 @@ export class GuestInstance {
     const timeout = Math.min(Math.max(0, Math.ceil(limits.timeout)), INT32_MAX);
     const deadline = timeout > 0 ? started + timeout : Number.POSITIVE_INFINITY;
     // A channel that replays the invocation needs every run to read the same clock.
-    const clock = limits.clock ?? (this.bridge.freezesClock ? Date.now() : undefined);
+    const clock = limits.clock ?? (this.channel.freezesClock ? Date.now() : undefined);
     let length: number | Promise<number>;
     this.running = true;
     try {
-      this.bridge.deadline = deadline;
-      this.bridge.epoch = epoch;
-      length = this.bridge.run({
+      this.channel.deadline = deadline;
+      this.channel.epoch = epoch;
+      length = this.channel.run({
         start: () => {
           // A replay gets what is left of the time: the deadline covers the whole invocation.
           const left = timeout > 0 ? Math.max(1, Math.ceil(deadline - performance.now())) : 0;
@@ -363,7 +368,7 @@ export class GuestInstance {
   private finish(started: number, length: number | undefined, error: unknown): EvalResult {
     const wallTime = performance.now() - started;
     this.running = false;
-    this.bridge.deadline = Number.POSITIVE_INFINITY;
+    this.channel.deadline = Number.POSITIVE_INFINITY;
     let envelope: Uint8Array | undefined;
     let trap: { message: string } | undefined;
     let oversize: number | undefined;
@@ -402,8 +407,8 @@ export class GuestInstance {
     if (trap) result.trap = trap;
     if (error instanceof DeadlineExceeded) result.deadline = "waiting";
     if (oversize !== undefined) result.oversize = oversize;
-    const bridgeFailure = this.bridge.takeFailure();
-    if (bridgeFailure) result.bridgeFailure = bridgeFailure;
+    const channelFailure = this.channel.takeFailure();
+    if (channelFailure) result.channelFailure = channelFailure;
     return result;
   }
 

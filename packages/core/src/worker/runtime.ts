@@ -85,10 +85,11 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
       const booted = await booting;
       guest = booted;
       baker = Baker.start(
-        (bridge) => GuestInstance.create(module, bridge),
+        (channel) => GuestInstance.create(module, channel),
         booted,
         bakeCacheBytes(options.bakeCache),
       );
+      if (options.idleWarmUp === false) return booted.channelMode;
       warmUpTimer = setTimeout(() => {
         warmUpTimer = undefined;
         warming = booted
@@ -96,7 +97,7 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
           .catch(() => {})
           .then(() => booted.settle());
       }, IDLE_WARM_UP_MS);
-      return booted.bridgeMode;
+      return booted.channelMode;
     },
     invoke(
       request: Uint8Array,
