@@ -105,7 +105,7 @@ export async function loadRubyWasm() {
 
 /**
  * Native mruby of the guest's own version, built from the same verified Debian source with the
- * guest's gems and defines (`pnpm mruby:native`, which also records mruby's own tests), so the
+ * guest's gems and defines (`pnpm mruby:native vanilla`, which also records mruby's own tests), so the
  * interpreter ratio compares like with like. Built on first use; null when it cannot be.
  */
 export function ensureMruby() {
@@ -116,11 +116,11 @@ export function ensureMruby() {
   });
   if (sources.status !== 0) return null;
   const version = sources.stdout.trim().split("mruby-").pop();
-  const binary = `${root}conformance/.cache/native-${version}/host/bin/mruby`;
+  const binary = `${root}conformance/.cache/native-vanilla-${version}/host/bin/mruby`;
   const found = () => spawnSync(binary, ["--version"], { encoding: "utf8" }).status === 0;
   if (found()) return binary;
   process.stderr.write(`bench: building native mruby ${version} (pnpm mruby:native) …\n`);
-  spawnSync("bash", [`${root}conformance/scripts/native-mruby.sh`], {
+  spawnSync("bash", [`${root}conformance/scripts/native-mruby.sh`, "vanilla"], {
     stdio: ["ignore", "ignore", "inherit"],
   });
   return found() ? binary : null;
