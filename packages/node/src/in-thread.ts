@@ -1,11 +1,9 @@
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import {
   type InThreadPlatformOptions as CoreOptions,
   createInThreadPlatform as createCorePlatform,
   type Platform,
-  SetupError,
 } from "@kobako/core";
+import { compileFile, wasmUrl } from "./platform.js";
 
 /** Options of {@link createInThreadPlatform}: core's, with the module optional. */
 export interface InThreadPlatformOptions extends Omit<CoreOptions, "module"> {
@@ -13,19 +11,6 @@ export interface InThreadPlatformOptions extends Omit<CoreOptions, "module"> {
   module?: WebAssembly.Module | Promise<WebAssembly.Module>;
   /** Path or file URL of a kobako.wasm to load instead of the package's copy. */
   wasmPath?: string | URL;
-}
-
-const wasmUrl = new URL("./kobako.wasm", import.meta.url);
-
-async function compileFile(path: string | URL): Promise<WebAssembly.Module> {
-  const from =
-    path instanceof URL && path.protocol === "file:" ? fileURLToPath(path) : String(path);
-  try {
-    return await WebAssembly.compile(await readFile(path));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw SetupError.of([{ what: "kobako.wasm", from, reason }]);
-  }
 }
 
 /**

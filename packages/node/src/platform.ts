@@ -30,7 +30,8 @@ export interface PlatformOptions {
 }
 
 const workerUrl = new URL("./worker.js", import.meta.url);
-const wasmUrl = new URL("./kobako.wasm", import.meta.url);
+/** The package's own kobako.wasm. */
+export const wasmUrl = new URL("./kobako.wasm", import.meta.url);
 
 function start(): WorkerHandle {
   // No inherited execArgv: flags such as --input-type or loader hooks make no sense in (or break) it.
@@ -48,7 +49,7 @@ function start(): WorkerHandle {
 }
 
 /** Reads and compiles kobako.wasm; a missing or broken file is a `SetupError` naming its path. */
-async function compileFile(path: string | URL): Promise<WebAssembly.Module> {
+export async function compileFile(path: string | URL): Promise<WebAssembly.Module> {
   const from =
     path instanceof URL && path.protocol === "file:" ? fileURLToPath(path) : String(path);
   try {
