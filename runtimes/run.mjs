@@ -254,6 +254,38 @@ async function runRunaway(name, runtime, app) {
 
 const fixed = (ms, digits = 0) => (ms === undefined ? "–" : ms.toFixed(digits));
 
+/** A line of the summary table for one suite run; `cliMs` only for the worker suite. */
+function suiteRow(label, version, suite, cliMs) {
+  const m = suite.measured ?? {};
+  return [
+    label,
+    version,
+    suite.bridges?.join("+") ?? "–",
+    fixed(suite.ms),
+    fixed(m.firstEvalMs),
+    fixed(m.evalMedianMs, 3),
+    fixed(m.serviceCallUs, 1),
+    cliMs === undefined ? "–" : fixed(cliMs),
+  ];
+}
+
+/** Prints each result; returns how many passed, failed and were skipped. */
+function report(results) {
+  for (const result of results) {
+    if (result.skipped) {
+      console.log(`  - ${result.name}: ${result.skipped}`);
+      continue;
+    }
+    console.log(`  ${result.ok ? "✓" : "✗"} ${result.name} (${fixed(result.ms)} ms)`);
+    if (!result.ok) console.log(`    ${result.message}`);
+  }
+  return {
+    passed: results.filter((result) => result.ok).length,
+    failed: results.filter((result) => !result.ok && !result.skipped).length,
+    skipped: results.filter((result) => result.skipped).length,
+  };
+}
+
 async function main() {
   const started = performance.now();
   const picked = process.env.RUNTIMES?.split(",") ?? [...Object.keys(runtimes), "workerd"];
@@ -280,62 +312,25 @@ async function main() {
     console.log(
       `${name} (${version}): suite ${(suite.ms / 1000).toFixed(1)} s, in-thread ${(inThread.ms / 1000).toFixed(1)} s`,
     );
-    for (const result of results) {
-      if (result.skipped) {
-        console.log(`  - ${result.name}: ${result.skipped}`);
-        continue;
-      }
-      console.log(`  ${result.ok ? "✓" : "✗"} ${result.name} (${fixed(result.ms)} ms)`);
-      if (!result.ok) console.log(`    ${result.message}`);
-    }
-    passed += results.filter((result) => result.ok).length;
-    failed += results.filter((result) => !result.ok && !result.skipped).length;
-    skipped += results.filter((result) => result.skipped).length;
-    const m = suite.measured ?? {};
-    rows.push([
-      name,
-      version,
-      suite.bridges?.join("+") ?? "–",
-      fixed(suite.ms),
-      fixed(m.firstEvalMs),
-      fixed(m.evalMedianMs, 3),
-      fixed(m.serviceCallUs, 1),
-      fixed(cli.cliMs),
-    ]);
-    const t = inThread.measured ?? {};
-    rows.push([
-      `${name} in-thread`,
-      version,
-      inThread.bridges?.join("+") ?? "–",
-      fixed(inThread.ms),
-      fixed(t.firstEvalMs),
-      fixed(t.evalMedianMs, 3),
-      fixed(t.serviceCallUs, 1),
-      "–",
-    ]);
+    const counts = report(results);
+    passed += counts.passed;
+    failed += counts.failed;
+    skipped += counts.skipped;
+    rows.push(suiteRow(name, version, suite, cli.cliMs));
+    rows.push(suiteRow(`${name} in-thread`, version, inThread));
   }
   if (picked.includes("workerd")) {
     // workerd: @kobako/core in-thread, the wasm imported as a module (workerd/run.mjs).
     const version = (await exec(workerdBin, ["--version"])).stdout.trim();
     const suite = await runWorkerdSuite();
     console.log(`workerd (${version}): in-thread suite ${(suite.ms / 1000).toFixed(1)} s`);
-    for (const result of suite.results) {
-      console.log(`  ${result.ok ? "✓" : "✗"} in-thread: ${result.name} (${fixed(result.ms)} ms)`);
-      if (!result.ok) console.log(`    ${result.message}`);
-    }
-    passed += suite.results.filter((result) => result.ok).length;
-    failed += suite.results.filter((result) => !result.ok).length;
-    const m = suite.measured ?? {};
-    rows.push([
-      "workerd in-thread",
-      version,
-      suite.bridges?.join("+") ?? "–",
-      fixed(suite.ms),
-      fixed(m.firstEvalMs),
-      fixed(m.evalMedianMs, 3),
-      fixed(m.serviceCallUs, 1),
-      "–",
-    ]);
+    const counts = report(
+      suite.results.map((result) => ({ ...result, name: `in-thread: ${result.name}` })),
+    );
+    passed += counts.passed;
+    failed += counts.failed;
+    skipped += counts.skipped;
+    rows.push(suiteRow("workerd in-thread", version, suite));
   }
   console.log(
     "\n| runtime | version | service bridges | suite ms | first eval ms | eval median ms | µs per service call | `kobako -e 1` ms |",
