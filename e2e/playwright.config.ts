@@ -26,7 +26,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   forbidOnly: isCI,
-  retries: 0,
+  // One retry in CI: a single click lost on two overloaded cores (seen once, in share.spec.ts, not
+  // reproduced in 8 repeats under load) must not skip the engines project that depends on these.
+  // A retried test is still listed as flaky in the report.
+  retries: isCI ? 1 : 0,
   workers: 2,
   reporter: isCI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
