@@ -1,7 +1,8 @@
 /**
- * What the host and the worker runtime say to each other through comlink (init, invoke). Service
- * calls go through the worker's channel (src/channel/). Everything here is plain data that
- * survives structured cloning.
+ * What the host and the worker runtime say to each other on the worker's endpoint: `init` once,
+ * through comlink; then invocations, each one flat message each way ({@link InvokeMessage},
+ * {@link ResultMessage}). Service calls go through the worker's channel (src/channel/).
+ * Everything here is plain data that survives structured cloning.
  */
 import type { ChannelInit, ChannelMode } from "./channel/contract.js";
 
@@ -75,7 +76,7 @@ export interface WorkerOptions {
   idleWarmUp?: boolean | undefined;
 }
 
-/** The API a worker exposes (see `exposeWorkerRuntime`). */
+/** The API a worker exposes through comlink (see `exposeWorkerRuntime`). */
 export interface WorkerApi {
   /**
    * Instantiates and boots the guest once, with its end of the service channel; resolves to the
@@ -86,18 +87,113 @@ export interface WorkerApi {
     channel: ChannelInit,
     options?: WorkerOptions,
   ): Promise<ChannelMode>;
-  /**
-   * Runs one invocation request (docs/ABI.md, "ABI 2") on a fresh Ruby state. `epoch` tags the
-   * channel messages of this invocation (see `ChannelRequest`). `preludeEnd`, when given, is
-   * where the request's services and snippets end: the worker may then run the action on a
-   * baked state of exactly those bytes instead of replaying them (worker/baker.ts).
-   */
-  invoke(
-    request: Uint8Array,
-    limits: EvalLimits,
-    epoch: number,
-    preludeEnd?: number,
-  ): EvalResult | Promise<EvalResult>;
+}
+
+/**
+ * Host → worker: run one invocation request (docs/ABI.md, "ABI 2") on a fresh Ruby state, posted
+ * with the request's buffer transferred. Flat, not through comlink: its proxy, id and nested
+ * message cost more than an `eval("nil")` itself, and a structured clone of numbers in an array
+ * is the cheapest message there is. `epoch` tags the channel messages of this invocation (see
+ * `ChannelRequest`) and its {@link ResultMessage}. `preludeEnd` (−1: none) is where the
+ * request's services and snippets end: the worker may then run the action on a baked state of
+ * exactly those bytes instead of replaying them (worker/baker.ts). `clock` is NaN for a clock
+ * that runs.
+ */
+export type InvokeMessage = [
+  tag: typeof INVOKE,
+  epoch: number,
+  request: Uint8Array,
+  preludeEnd: number,
+  stdoutLimit: number,
+  stderrLimit: number,
+  memoryLimit: number,
+  timeout: number,
+  seed: number,
+  clock: number,
+];
+
+/**
+ * Worker → host: how the invocation of `epoch` ended. `result` is the {@link EvalResult}; a
+ * worker that could not run it at all (not initialised, a fault in the runtime) sends `failure`
+ * instead, a message the host reports as a failed worker.
+ */
+export type ResultMessage =
+  | [tag: typeof RESULT, epoch: number, result: EvalResult]
+  | [tag: typeof FAILED, epoch: number, failure: string];
+
+const INVOKE = "kobako:invoke";
+const RESULT = "kobako:result";
+const FAILED = "kobako:failed";
+
+/** The message that asks a worker to run `request` (its buffer is to be transferred). */
+export function invokeMessage(
+  epoch: number,
+  request: Uint8Array,
+  limits: EvalLimits,
+  preludeEnd: number | undefined,
+): InvokeMessage {
+  return [
+    INVOKE,
+    epoch,
+    request,
+    preludeEnd ?? -1,
+    limits.stdoutLimit,
+    limits.stderrLimit,
+    limits.memoryLimit,
+    limits.timeout,
+    limits.seed,
+    limits.clock ?? Number.NaN,
+  ];
+}
+
+/** An invocation as the worker reads it from an {@link InvokeMessage}. */
+export interface Invocation {
+  epoch: number;
+  request: Uint8Array;
+  limits: EvalLimits;
+  preludeEnd: number | undefined;
+}
+
+/** Whether `data` is an {@link InvokeMessage}. */
+export function isInvokeMessage(data: unknown): data is InvokeMessage {
+  return Array.isArray(data) && data[0] === INVOKE;
+}
+
+/** The invocation `data` asks for, or `undefined` when `data` is another message. */
+export function readInvokeMessage(data: unknown): Invocation | undefined {
+  if (!isInvokeMessage(data)) return undefined;
+  const [
+    ,
+    epoch,
+    request,
+    preludeEnd,
+    stdoutLimit,
+    stderrLimit,
+    memoryLimit,
+    timeout,
+    seed,
+    clock,
+  ] = data as InvokeMessage;
+  const limits: EvalLimits = { stdoutLimit, stderrLimit, memoryLimit, timeout, seed };
+  if (!Number.isNaN(clock)) limits.clock = clock;
+  return { epoch, request, limits, preludeEnd: preludeEnd < 0 ? undefined : preludeEnd };
+}
+
+/** Whether `data` is a {@link ResultMessage}. */
+export function isResultMessage(data: unknown): data is ResultMessage {
+  return Array.isArray(data) && (data[0] === RESULT || data[0] === FAILED);
+}
+
+/** The message reporting `result` (or, a string, the failure) of the invocation of `epoch`. */
+export function resultMessage(epoch: number, result: EvalResult | string): ResultMessage {
+  return typeof result === "string" ? [FAILED, epoch, result] : [RESULT, epoch, result];
+}
+
+/** Whether a result message reports a result rather than a failure. */
+export function isResult(
+  message: ResultMessage,
+): message is [tag: typeof RESULT, epoch: number, result: EvalResult] {
+  return message[0] === RESULT;
 }
 
 /** Posted by a worker once its runtime listens, before any request. Comlink ignores it. */

@@ -1,4 +1,3 @@
-import { transfer } from "comlink";
 import { type EvalLimits, type EvalResult, MAX_TIMER } from "../protocol.js";
 import {
   type Action,
@@ -269,12 +268,7 @@ async function run(
   try {
     const epoch = worker.channel.attach(dispatcher);
     const result = await Promise.race([
-      worker.api.invoke(
-        transfer(request.bytes, [request.bytes.buffer]),
-        limits,
-        epoch,
-        request.preludeEnd,
-      ),
+      worker.invoker.invoke(epoch, request.bytes, limits, request.preludeEnd),
       watch.failed,
       abort.stopped,
       expired,
@@ -294,6 +288,7 @@ async function run(
     dispatcher.end();
     clearTimeout(timer);
     worker.channel.detach();
+    if (!kept) worker.invoker.abandon();
     // A worker whose run did not come back is in an unknown state: it is never reused.
     if (kept) pool.release(worker);
     else pool.discard(worker);

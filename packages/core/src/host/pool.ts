@@ -3,11 +3,13 @@ import type { HostEnd } from "../channel/contract.js";
 import { InThreadLink } from "../channel/in-thread.js";
 import { offerChannel, openHostEnd } from "../channel/select.js";
 import type { WorkerApi } from "../protocol.js";
+import { Invoker } from "./invoker.js";
 import type { Platform, WorkerHandle } from "./platform.js";
 
-/** A worker of the pool with its comlink proxy. */
+/** A worker of the pool: its comlink proxy (for `init`) and its invocations. */
 export interface PooledWorker {
   readonly api: Remote<WorkerApi>;
+  readonly invoker: Invoker;
   readonly handle: WorkerHandle;
   /** The host's end of the worker's service channel. */
   readonly channel: HostEnd;
@@ -200,6 +202,7 @@ export class WorkerPool {
     let failure: Error | undefined;
     const entry: Entry = {
       api: wrap<WorkerApi>(handle.endpoint),
+      invoker: new Invoker(handle.endpoint),
       handle,
       channel,
       dead: false,

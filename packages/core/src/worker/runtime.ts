@@ -1,9 +1,13 @@
-import { type Endpoint, expose, transfer } from "comlink";
+import { type Endpoint, expose } from "comlink";
 import type { ChannelInit, ChannelMode } from "../channel/contract.js";
 import {
   type EvalLimits,
   type EvalResult,
+  type Invocation,
+  isInvokeMessage,
   READY_MESSAGE,
+  readInvokeMessage,
+  resultMessage,
   type WorkerApi,
   type WorkerOptions,
 } from "../protocol.js";
@@ -11,8 +15,8 @@ import { BAKE_CACHE_BYTES, Baker, type Plan } from "./baker.js";
 import { GuestInstance } from "./guest.js";
 
 /**
- * Runs `task` after the current task and its microtasks: after comlink has posted a result, and
- * (Node's `setImmediate`) before the worker looks for the next message.
+ * Runs `task` after the current task and its microtasks (Node's `setImmediate`: before the worker
+ * looks for the next message).
  */
 const immediate = (globalThis as { setImmediate?: (task: () => void) => unknown }).setImmediate;
 const later: (task: () => void) => void = immediate
@@ -27,17 +31,38 @@ function bakeCacheBytes(bytes: number | undefined): number {
   return Math.max(0, Math.floor(bytes));
 }
 
-function transferable(result: EvalResult): EvalResult {
+function transferList(result: EvalResult): Transferable[] {
   const buffers: Transferable[] = [result.stdout.buffer, result.stderr.buffer];
   if (result.envelope) buffers.push(result.envelope.buffer);
-  return transfer(result, buffers);
+  return buffers;
+}
+
+/** What a worker reports when it could not run an invocation at all. */
+function failureText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** `endpoint` as comlink sees it: without the invocation messages, which are not its own. */
+function comlinkOnly(endpoint: Endpoint): Endpoint {
+  return {
+    postMessage: (message, transfer) => endpoint.postMessage(message, transfer),
+    addEventListener(type, listener) {
+      endpoint.addEventListener(type, (event) => {
+        if (isInvokeMessage((event as MessageEvent).data)) return;
+        if (typeof listener === "function") listener(event);
+        else listener.handleEvent(event);
+      });
+    },
+    removeEventListener() {},
+  };
 }
 
 /**
- * Serves the worker API on `endpoint` (a worker's global scope, or a port adapted to comlink's
- * `Endpoint`), then posts {@link READY_MESSAGE} so the host knows the script loaded. The host
- * sends `init` once with the compiled kobako.wasm and the channel, then any number of `invoke`s,
- * one at a time.
+ * Serves the worker runtime on `endpoint` (a worker's global scope, or a port adapted to
+ * comlink's `Endpoint`), then posts {@link READY_MESSAGE} so the host knows the script loaded.
+ * The host sends `init` once through comlink with the compiled kobako.wasm and the channel, then
+ * any number of invocations, one at a time, each an `InvokeMessage` answered by a
+ * `ResultMessage` (protocol.ts).
  */
 export function exposeWorkerRuntime(endpoint: Endpoint): void {
   let guest: GuestInstance | undefined;
@@ -60,16 +85,42 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
     } catch {
       // Baking is an optimisation: whatever went wrong, replaying gives the same result.
     }
-    const result = guest.invoke(plan.request, limits, epoch, plan.base);
-    if (result instanceof Promise) return result.then((value) => reply(value));
-    return reply(result);
+    return guest.invoke(plan.request, limits, epoch, plan.base);
   };
 
-  /** Hands a result to comlink, which posts it in a microtask; the restore comes after that. */
-  const reply = (result: EvalResult): EvalResult => {
+  /** Posts how the invocation of `epoch` ended; the restore comes after that, off its path. */
+  const reply = (epoch: number, result: EvalResult | string): void => {
+    if (typeof result === "string") endpoint.postMessage(resultMessage(epoch, result));
+    else endpoint.postMessage(resultMessage(epoch, result), transferList(result));
     const settling = guest;
     if (settling) later(() => settling.settle());
-    return transferable(result);
+  };
+
+  const invoke = ({ epoch, request, limits, preludeEnd }: Invocation): void => {
+    clearTimeout(warmUpTimer);
+    warmUpTimer = undefined;
+    let result: EvalResult | Promise<EvalResult>;
+    try {
+      if (warming) {
+        // A warm-up under way (asynchronous on JSPI) finishes before the invocation starts.
+        const pending = warming;
+        warming = undefined;
+        result = pending.then(() => run(request, limits, epoch, preludeEnd));
+      } else {
+        result = run(request, limits, epoch, preludeEnd);
+      }
+    } catch (error) {
+      reply(epoch, failureText(error));
+      return;
+    }
+    if (result instanceof Promise) {
+      result.then(
+        (value) => reply(epoch, value),
+        (error: unknown) => reply(epoch, failureText(error)),
+      );
+    } else {
+      reply(epoch, result);
+    }
   };
 
   const api: WorkerApi = {
@@ -99,23 +150,11 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
       }, IDLE_WARM_UP_MS);
       return booted.channelMode;
     },
-    invoke(
-      request: Uint8Array,
-      limits: EvalLimits,
-      epoch: number,
-      preludeEnd?: number,
-    ): EvalResult | Promise<EvalResult> {
-      clearTimeout(warmUpTimer);
-      warmUpTimer = undefined;
-      if (warming) {
-        // A warm-up under way (asynchronous on JSPI) finishes before the invocation starts.
-        const pending = warming;
-        warming = undefined;
-        return pending.then(() => run(request, limits, epoch, preludeEnd));
-      }
-      return run(request, limits, epoch, preludeEnd);
-    },
   };
-  expose(api, endpoint);
+  endpoint.addEventListener("message", (event) => {
+    const invocation = readInvokeMessage((event as MessageEvent).data);
+    if (invocation) invoke(invocation);
+  });
+  expose(api, comlinkOnly(endpoint));
   endpoint.postMessage(READY_MESSAGE);
 }
