@@ -69,11 +69,6 @@ export interface EvalResult {
 export interface WorkerOptions {
   /** Bytes of baked preload states to keep (`Platform.bakeCache`); 0: no baking. */
   bakeCache?: number | undefined;
-  /**
-   * Whether the worker warms up by itself once it idles after start-up (default true). Off
-   * in-thread: the warm-up would compute on the host's own thread at a moment nobody chose.
-   */
-  idleWarmUp?: boolean | undefined;
 }
 
 /** The API a worker exposes through comlink (see `exposeWorkerRuntime`). */
@@ -87,6 +82,11 @@ export interface WorkerApi {
     channel: ChannelInit,
     options?: WorkerOptions,
   ): Promise<ChannelMode>;
+  /**
+   * Runs the warm-up script now, unless it has run or an invocation came first; resolves when it
+   * is done (`Sandbox#prepare`). The worker otherwise runs it once it idles after `init`.
+   */
+  warmUp(): Promise<void>;
 }
 
 /**

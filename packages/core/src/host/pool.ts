@@ -78,8 +78,8 @@ export class WorkerPool {
 
   /**
    * Makes sure a worker is ready, starting one when none is ready or starting: resolves once one
-   * is (kobako.wasm compiled, the guest booted), rejects as a first invocation would when it
-   * cannot start. Runs nothing and holds no worker.
+   * is (kobako.wasm compiled, the guest booted, the warm-up run), rejects as a first invocation
+   * would when it cannot start. Runs no invocation and holds no worker.
    */
   async prepare(): Promise<void> {
     if (this.live > this.starting.size) return;
@@ -88,7 +88,19 @@ export class WorkerPool {
       await starting;
       return;
     }
-    this.release(await this.spawn());
+    const worker = await this.spawn();
+    // Warmed up before it is handed out, so that a first invocation with a short timeout does not
+    // spend it on the engine compiling the interpreter. A worker that dies meanwhile is replaced
+    // by the next invocation, as any other.
+    const watch = worker.watchFailure();
+    try {
+      await Promise.race([worker.api.warmUp(), watch.failed]);
+    } catch {
+      // Nothing to report: the next invocation starts a new worker and says why if it cannot.
+    } finally {
+      watch.stop();
+      this.release(worker);
+    }
   }
 
   /** Returns a healthy worker to the pool. */
@@ -177,7 +189,6 @@ export class WorkerPool {
       const mode = await Promise.race([
         entry.api.init(module, transfer(init, port2 ? [port2] : []), {
           bakeCache: this.platform.bakeCache,
-          idleWarmUp: this.platform.threading !== "in-thread",
         }),
         watch.failed,
       ]).finally(() => watch.stop());

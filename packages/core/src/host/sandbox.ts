@@ -277,8 +277,8 @@ export class Sandbox {
 
   /**
    * Gets a worker of this sandbox's platform ready ahead of the first invocation: kobako.wasm is
-   * loaded and compiled, a worker started and the guest booted, so that the first `eval` or `run`
-   * costs about what any other does. Call it early (at start-up, when a page loads); nothing runs
+   * loaded and compiled, a worker started, the guest booted and warmed up, so that the first
+   * `eval` or `run` costs about what any other does. Call it early (at start-up, when a page loads); nothing runs
    * and nothing is sealed. Resolves once a worker is ready (at once when one is); rejects with
    * `SetupError` when the guest or the worker cannot load, as the first invocation would, and the
    * next call tries again. Idle workers do not keep a Node process alive.

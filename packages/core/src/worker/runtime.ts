@@ -23,9 +23,6 @@ const later: (task: () => void) => void = immediate
   ? (task) => void immediate(task)
   : (task) => void setTimeout(task, 0);
 
-/** How long a started worker waits for its first invocation before it warms up by itself. */
-const IDLE_WARM_UP_MS = 20;
-
 function bakeCacheBytes(bytes: number | undefined): number {
   if (bytes === undefined || !Number.isFinite(bytes)) return BAKE_CACHE_BYTES;
   return Math.max(0, Math.floor(bytes));
@@ -68,9 +65,26 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
   let guest: GuestInstance | undefined;
   let booting: Promise<GuestInstance> | undefined;
   let baker: Baker | undefined;
-  /** The deferred warm-up: its timer until it starts, then the run until it ends. */
-  let warmUpTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The warm-up while it runs (asynchronous on JSPI). */
   let warming: Promise<void> | undefined;
+  /** The warm-up has started, or an invocation came first: it never runs (again). */
+  let warmedUp = false;
+
+  /**
+   * Runs the warm-up script now, unless it started already or an invocation came first: the
+   * engine then has compiled what most scripts need (the script leaves nothing behind: memory is
+   * restored after it).
+   */
+  const warmUp = (): Promise<void> => {
+    const booted = guest;
+    if (!booted || warmedUp) return warming ?? Promise.resolve();
+    warmedUp = true;
+    warming = booted
+      .warmUp()
+      .catch(() => {})
+      .then(() => booted.settle());
+    return warming;
+  };
 
   const run = (
     request: Uint8Array,
@@ -97,8 +111,7 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
   };
 
   const invoke = ({ epoch, request, limits, preludeEnd }: Invocation): void => {
-    clearTimeout(warmUpTimer);
-    warmUpTimer = undefined;
+    warmedUp = true;
     let result: EvalResult | Promise<EvalResult>;
     try {
       if (warming) {
@@ -131,7 +144,7 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
     ): Promise<ChannelMode> {
       if (booting) throw new Error("the worker runtime is already initialised");
       // The warm-up is not on the way to the first result: the first invocation compiles what it
-      // needs, and a worker that idles after start-up (e.g. after `prepare()`) warms up then.
+      // needs, and `prepare()` asks for the warm-up (`warmUp`) when there is time for it.
       booting = GuestInstance.create(module, channel, { warmUp: false });
       const booted = await booting;
       guest = booted;
@@ -140,16 +153,9 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
         booted,
         bakeCacheBytes(options.bakeCache),
       );
-      if (options.idleWarmUp === false) return booted.channelMode;
-      warmUpTimer = setTimeout(() => {
-        warmUpTimer = undefined;
-        warming = booted
-          .warmUp()
-          .catch(() => {})
-          .then(() => booted.settle());
-      }, IDLE_WARM_UP_MS);
       return booted.channelMode;
     },
+    warmUp,
   };
   endpoint.addEventListener("message", (event) => {
     const invocation = readInvokeMessage((event as MessageEvent).data);
