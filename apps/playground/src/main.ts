@@ -230,14 +230,14 @@ async function restoreFromLink(): Promise<boolean> {
 }
 
 /**
- * Starts the worker and compiles the wasm while the reader looks at the page: with the services
- * where they are trusted and load (so the panel lists them), else with a bare sandbox, which
- * warms the shared pool just as well.
+ * Starts the worker, compiles the wasm and warms the guest up while the reader looks at the page
+ * (`prepare()`): with the services where they are trusted and load (so the panel lists them),
+ * else with a bare sandbox, which gets the shared pool ready just as well.
  */
 async function warmUp(): Promise<void> {
   if (servicesTrusted) {
     try {
-      await getSandbox().eval("nil");
+      await getSandbox().prepare();
       return;
     } catch (error) {
       if (!(error instanceof ServicesError)) throw error;
@@ -246,7 +246,7 @@ async function warmUp(): Promise<void> {
   }
   const sandbox = new Sandbox(SANDBOX_OPTIONS);
   try {
-    await sandbox.eval("nil");
+    await sandbox.prepare();
   } finally {
     await sandbox.close();
   }
