@@ -72,9 +72,14 @@ class RefusingChannel implements WorkerEnd {
   }
 }
 
-/** Lets the worker take messages (an invocation) before the next step of starting up. */
-function step(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the worker take messages (an invocation) before the next step of starting up, and waits
+ * while `main` runs one: an invocation waiting on a service (JSPI, replay) leaves this thread
+ * free, but a step taken then would delay the reply and spend the invocation's time.
+ */
+async function step(main: GuestInstance): Promise<void> {
+  do await new Promise((resolve) => setTimeout(resolve, 0));
+  while (main.busy);
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -134,7 +139,7 @@ export class Baker {
   warmUp(): Promise<void> {
     if (this.cache.limit <= 0) return Promise.resolve();
     this.starting ??= (async () => {
-      await step();
+      await step(this.main);
       const instance = await this.create(() => this.channel);
       await this.adopt(instance, this.main);
     })().catch(() => {});
@@ -155,7 +160,7 @@ export class Baker {
     this.image = image;
     const empty = concat(EMPTY_PRELUDE, PREPARE_ACTION);
     const probe = async (seed: number, clock: number, timeout: number) => {
-      await step();
+      await step(this.main);
       const result = this.prepare(empty, { seed, clock, timeout, memoryLimit: 0 });
       return result ? new Uint8Array(instance.memory.buffer).slice() : undefined;
     };
@@ -166,7 +171,7 @@ export class Baker {
     const reseeded: (Uint8Array | undefined)[] = [];
     for (const seed of [2, 0x9e3779b9, 0x7f4a7c15]) reseeded.push(await probe(seed, 1, 1000));
     if (!untimed || !first || !later || !reseeded.every((memory) => memory !== undefined)) return;
-    await step();
+    await step(this.main);
     const time = [
       ...new Set([
         ...differingBytes(image, untimed, first),

@@ -233,6 +233,14 @@ export class GuestInstance {
     this.pristine = true;
   }
 
+  /**
+   * An invocation has started and not finished: it may be waiting on the host (JSPI, replay),
+   * when this thread is free but must not take on other work that would delay the reply.
+   */
+  get busy(): boolean {
+    return this.running;
+  }
+
   /** The boot snapshot, which every invocation starts from (a baked state patches it). */
   get bootImage(): BootImage {
     return { bytes: this.snapshot, live: this.stackPointer };
