@@ -7,6 +7,9 @@
 //
 //   node guest/preinit.mjs IN OUT
 //
+// IN keeps its name section (guest/build.sh links with --strip-debug, not --strip-all): the
+// functions only boot runs are found by name; wasm-opt strips the names afterwards.
+//
 // Deterministic: boot may read only the clock, and reads 0. The one thing it derives from the
 // clock is the seed of Random::DEFAULT (mruby-random's gem init), which the runtime replaces with
 // the host's seed at the start of every invocation (guest/runtime/src/seed.c); any other import
