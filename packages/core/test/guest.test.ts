@@ -36,6 +36,18 @@ describe("GuestInstance on the fake guest", () => {
     for (let i = 0; i < 3; i++) expect(value(run(guest, "n"))).toBe(1);
   });
 
+  it("takes a module booted at build time (no kobako_boot) as booted", async () => {
+    const module = await fakeGuest(2, { booted: true });
+    const names = WebAssembly.Module.exports(module).map((entry) => entry.name);
+    expect(names).not.toContain("kobako_boot");
+    expect(names).not.toContain("_initialize");
+    const guest = await GuestInstance.create(module);
+    for (let i = 0; i < 3; i++) expect(value(run(guest, "n"))).toBe(1);
+    expect(value(run(guest, "s"))).toBe(1);
+    expect(run(guest, "t").trap?.message).toMatch(/unreachable/);
+    expect(value(run(guest, "s"))).toBe(1);
+  });
+
   it("resets the stack pointer, also after a trap left it moved", async () => {
     const guest = await GuestInstance.create(await fakeGuest());
     expect(value(run(guest, "s"))).toBe(1);
@@ -106,6 +118,24 @@ describe("GuestInstance on the fake guest", () => {
 });
 
 describe("GuestInstance on kobako.wasm", () => {
+  it("ships booted, with the random seed and the clock still each invocation's", async () => {
+    const module = await kobakoWasm();
+    expect(WebAssembly.Module.exports(module).map((entry) => entry.name)).not.toContain(
+      "kobako_boot",
+    );
+    const guest = await GuestInstance.create(module);
+    const draw = "[rand(2**40), Random.new.rand(2**40), Array.new(8) { rand }, Time.now.to_i]";
+    const first = value(run(guest, draw, { ...limits, seed: 1 })) as unknown[];
+    const again = value(run(guest, draw, { ...limits, seed: 1 })) as unknown[];
+    const other = value(run(guest, draw, { ...limits, seed: 2 })) as unknown[];
+    expect(again.slice(0, 3)).toEqual(first.slice(0, 3));
+    expect(other[0]).not.toEqual(first[0]);
+    expect(other[1]).not.toEqual(first[1]);
+    expect(other[2]).not.toEqual(first[2]);
+    // The build boots with the clock at 0; Time.now reads the host's clock.
+    expect(Math.abs((first[3] as number) - Date.now() / 1000)).toBeLessThan(3600);
+  });
+
   it("settle puts the boot snapshot back between invocations; the next one starts fresh", async () => {
     const guest = await GuestInstance.create(await kobakoWasm());
     expect(value(run(guest, "$g = 'x' * 200_000; Object.const_set(:Left, [1] * 50_000); 1"))).toBe(

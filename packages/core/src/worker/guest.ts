@@ -43,7 +43,8 @@ interface GuestExports {
   __stack_pointer: WebAssembly.Global;
   _initialize?: () => void;
   kobako_abi_version(): number;
-  kobako_boot(): number;
+  /** Absent from a module booted at build time (guest/preinit.mjs): its memory starts booted. */
+  kobako_boot?: () => number;
   kobako_buffer(len: number): number;
   kobako_invoke(len: number): number;
   kobako_limits(memory: number, timeMs: number): void;
@@ -60,7 +61,6 @@ const requiredExports = [
   "memory",
   "__stack_pointer",
   "kobako_abi_version",
-  "kobako_boot",
   "kobako_buffer",
   "kobako_invoke",
   "kobako_limits",
@@ -146,7 +146,8 @@ export class GuestInstance {
   }
 
   /**
-   * Instantiates, initialises and boots the guest, then takes the boot snapshot. Without `channel`
+   * Instantiates, initialises and boots the guest (unless the module was booted at build time),
+   * then takes the boot snapshot. Without `channel`
    * every service call fails (tests of the runtime alone); a function makes the channel end itself.
    */
   static async create(
@@ -220,7 +221,9 @@ export class GuestInstance {
     if (version !== ABI_VERSION) {
       throw new Error(`kobako.wasm speaks ABI ${version}; this runtime needs ${ABI_VERSION}`);
     }
-    const status = exports.kobako_boot();
+    // A module booted at build time starts with the booted memory and stack pointer (its data
+    // segments), and has neither `_initialize` nor `kobako_boot`.
+    const status = exports.kobako_boot?.() ?? 0;
     if (status !== 0) {
       const detail = new TextDecoder().decode(this.stderr.take());
       throw new Error(`kobako_boot failed with status ${status}${detail ? `: ${detail}` : ""}`);

@@ -147,10 +147,18 @@ const wat = `
     (i32.const 3)))
 `;
 
-/** The fake guest's bytes; `abiVersion` lets a test present a guest of another ABI. */
-export async function fakeGuestBytes(abiVersion = 2): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The fake guest's bytes; `abiVersion` lets a test present a guest of another ABI, `booted` one
+ * booted at build time (guest/preinit.mjs): no `_initialize`, no `kobako_boot`.
+ */
+export async function fakeGuestBytes(
+  abiVersion = 2,
+  { booted = false } = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   const wabt = await wabtInit();
-  const module = wabt.parseWat("fake-guest.wat", wat.replace("VERSION", String(abiVersion)));
+  let source = wat.replace("VERSION", String(abiVersion));
+  if (booted) source = source.replace(/ {2}\(func \(export "(_initialize|kobako_boot)"\).*\n/g, "");
+  const module = wabt.parseWat("fake-guest.wat", source);
   try {
     return new Uint8Array(module.toBinary({}).buffer) as Uint8Array<ArrayBuffer>;
   } finally {
@@ -158,7 +166,10 @@ export async function fakeGuestBytes(abiVersion = 2): Promise<Uint8Array<ArrayBu
   }
 }
 
-/** Compiles the fake guest; `abiVersion` lets a test present a guest of another ABI. */
-export async function fakeGuest(abiVersion = 2): Promise<WebAssembly.Module> {
-  return WebAssembly.compile(await fakeGuestBytes(abiVersion));
+/** Compiles the fake guest (options as {@link fakeGuestBytes}). */
+export async function fakeGuest(
+  abiVersion = 2,
+  options: { booted?: boolean } = {},
+): Promise<WebAssembly.Module> {
+  return WebAssembly.compile(await fakeGuestBytes(abiVersion, options));
 }
