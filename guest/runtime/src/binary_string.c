@@ -38,6 +38,15 @@ static mrb_value inspect(mrb_state *mrb, mrb_value self) {
   return string_inspect(mrb, self);
 }
 
+/* String#ord: a binary string's first byte (mruby's reads a UTF-8 character). */
+static mrb_func_t string_ord;
+
+static mrb_value ord(mrb_state *mrb, mrb_value self) {
+  if (!kobako_binary_string_p(self)) return string_ord(mrb, self);
+  if (RSTRING_LEN(self) == 0) mrb_raise(mrb, E_ARGUMENT_ERROR, "empty string");
+  return mrb_fixnum_value((unsigned char)RSTRING_PTR(self)[0]);
+}
+
 void kobako_binary_string_init(mrb_state *mrb) {
   struct RClass *string = mrb->string_class;
   mrb_method_t m = mrb_method_search(mrb, string, mrb_intern_lit(mrb, "inspect"));
@@ -45,6 +54,11 @@ void kobako_binary_string_init(mrb_state *mrb) {
     string_inspect = MRB_METHOD_CFUNC(m);
     mrb_define_method(mrb, string, "__kobako_text_inspect", string_inspect, MRB_ARGS_NONE());
     mrb_define_method(mrb, string, "inspect", inspect, MRB_ARGS_NONE());
+  }
+  m = mrb_method_search(mrb, string, mrb_intern_lit(mrb, "ord"));
+  if (MRB_METHOD_CFUNC_P(m)) {
+    string_ord = MRB_METHOD_CFUNC(m);
+    mrb_define_method(mrb, string, "ord", ord, MRB_ARGS_NONE());
   }
   mrb_define_method(mrb, mrb->string_class, "__kobako_binary?", binary_p, MRB_ARGS_NONE());
   mrb_define_method(mrb, mrb->string_class, "__kobako_binary=", binary_set, MRB_ARGS_REQ(1));
