@@ -235,3 +235,7 @@ t = Time.new(2024, 1, 1, 12, 0, 0, "+02:00")
 born = Time.utc(1990, 6, 15)
 now = Time.utc(2024, 6, 14)
 now.year - born.year - ((now.month > born.month || (now.month == born.month && now.day >= born.day)) ? 0 : 1)
+# == string-succ-carry
+["a-9".succ, "1.9.9".succ, "v1.2.9".succ, "Az-zz".succ, "<<koala>>".succ, "1999zzz".succ, "ZZZ9999".succ, "***".succ, "a9-".succ, "zz.99".next]
+# == string-succ-range
+("file-8".."file-11").to_a

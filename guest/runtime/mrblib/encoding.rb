@@ -1,8 +1,8 @@
 # A minimal Encoding for a guest whose strings are all UTF-8: the three encodings scripts name
 # (UTF-8, ASCII-8BIT alias BINARY, US-ASCII), String#encoding/force_encoding/b/encode, and
 # Integer#chr taking an Encoding. mruby has no per-string encoding: a string made binary by
-# `b`, `force_encoding`, `pack` or `Random#bytes` (or bytes from the host) carries a flag and
-# Kobako::BinaryString (bytes for length and inspect), and crosses to the host as a Uint8Array.
+# `b`, `force_encoding`, `pack` or `Random#bytes` (or bytes from the host) carries a flag that
+# mruby's string code reads as bytes (guest patch 73), and crosses to the host as a Uint8Array.
 class EncodingError < StandardError; end
 
 class Encoding

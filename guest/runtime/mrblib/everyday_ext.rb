@@ -1,7 +1,7 @@
 # Everyday gaps found by the differential suite (conformance/snippets/collections.rb, text.rb,
 # encodings.rb): Hash#transform_keys with a mapping, dig's TypeError, Array#transpose's message,
 # Set#^ in CRuby's order, Lazy#with_index, String#[]= with a Regexp, String#scrub,
-# Range#include? of strings by iteration, and "0b…".oct.
+# Range#include? of strings by iteration, "0b…".oct, and String#succ carrying past punctuation.
 class Hash
   alias __kobako_transform_keys transform_keys
   alias __kobako_transform_keys! transform_keys!
@@ -107,6 +107,50 @@ class String
     raise IndexError, "regexp group #{group} not matched" if from.nil?
     __kobako_aset(from, m.end(group) - from, value)
     value
+  end
+
+  alias __kobako_succ succ
+
+  # CRuby carries into the alphanumeric to the left across other characters ("1.9" -> "2.0",
+  # "a-9" -> "a-10"); mruby stops at them. Only ASCII strings mixing both take this path.
+  def succ
+    return __kobako_succ unless ascii_only? && /[^A-Za-z0-9]/.match?(self) && /[A-Za-z0-9]/.match?(self)
+    s = dup
+    i = s.bytesize - 1
+    last = nil
+    carry = nil
+    after_other = false
+    while i >= 0
+      c = s.getbyte(i)
+      digit = c >= 0x30 && c <= 0x39
+      alpha = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+      unless digit || alpha
+        after_other = true
+        i -= 1
+        next
+      end
+      if after_other && last
+        l = s.getbyte(last)
+        break if (l >= 0x30 && l <= 0x39) ? alpha : digit
+      end
+      after_other = false
+      case c
+      when 0x39 then s.setbyte(i, 0x30); carry = "1"
+      when 0x7A then s.setbyte(i, 0x61); carry = "a"
+      when 0x5A then s.setbyte(i, 0x41); carry = "A"
+      else
+        s.setbyte(i, c + 1)
+        return s
+      end
+      last = i
+      i -= 1
+    end
+    s[last, 0] = carry
+    s
+  end
+
+  def next
+    succ
   end
 
   alias __kobako_oct oct
