@@ -1,8 +1,8 @@
 # A minimal Encoding for a guest whose strings are all UTF-8: the three encodings scripts name
 # (UTF-8, ASCII-8BIT alias BINARY, US-ASCII), String#encoding/force_encoding/b/encode, and
 # Integer#chr taking an Encoding. mruby has no per-string encoding: a string made binary by
-# `b`, `force_encoding`, `pack` or `Random#bytes` (or bytes from the host) carries a flag and
-# Kobako::BinaryString (bytes for length and inspect), and crosses to the host as a Uint8Array.
+# `b`, `force_encoding`, `pack` or `Random#bytes` (or bytes from the host) carries a flag that
+# mruby's string code reads as bytes (guest patch 73), and crosses to the host as a Uint8Array.
 class EncodingError < StandardError; end
 
 class Encoding
@@ -73,58 +73,29 @@ class Encoding
   end
 end
 
-module Kobako
-  # Extends a binary (ASCII-8BIT) string: while its flag is set (guest/runtime/src/binary_string.c,
-  # which also keeps it across dup and clone), it counts and shows bytes. force_encoding back to
-  # UTF-8 clears the flag and these methods step aside.
-  module BinaryString
-    def encoding
-      __kobako_binary? ? Encoding::ASCII_8BIT : super
-    end
+class String
+  # A binary string (its flag set by b, force_encoding, pack, … and kept by copies, substrings
+  # and +: guest patch 73) counts bytes in C; these show and judge it as bytes.
+  def encoding
+    __kobako_binary? ? Encoding::ASCII_8BIT : Encoding::UTF_8
+  end
 
-    def length
-      __kobako_binary? ? bytesize : super
+  # Called by String#inspect (guest/runtime/src/binary_string.c) for a binary string.
+  def __kobako_binary_inspect
+    out = String.new('"')
+    bytes.each do |b|
+      c = b < 0x80 ? b.chr.__kobako_text_inspect[1..-2] : ""
+      out << (c.empty? || c.start_with?("\\u") ? format("\\x%02X", b) : c)
     end
-
-    def size
-      __kobako_binary? ? bytesize : super
-    end
-
-    def valid_encoding?
-      __kobako_binary? ? true : super
-    end
-
-    def ascii_only?
-      __kobako_binary? ? bytes.all? { |b| b < 0x80 } : super
-    end
-
-    def chars
-      __kobako_binary? ? bytes.map { |b| b.chr } : super
-    end
-
-    def inspect
-      return super unless __kobako_binary?
-      out = String.new('"')
-      bytes.each do |b|
-        c = b < 0x80 ? b.chr.inspect[1..-2] : ""
-        out << (c.empty? || c.start_with?("\\u") ? format("\\x%02X", b) : c)
-      end
-      out << '"'
-    end
+    out << '"'
   end
 end
 
 class String
-  def encoding
-    Encoding::UTF_8
-  end
-
   def force_encoding(enc)
     enc = Encoding.find(enc)
     raise FrozenError, "can't modify frozen String: #{inspect}" if frozen?
-    binary = enc == Encoding::ASCII_8BIT
-    extend(Kobako::BinaryString) if binary && !is_a?(Kobako::BinaryString)
-    self.__kobako_binary = binary
+    self.__kobako_binary = enc == Encoding::ASCII_8BIT
     self
   end
 
@@ -134,8 +105,14 @@ class String
 
   def encode(enc = Encoding::UTF_8, *_from, **options)
     enc = Encoding.find(enc)
-    return b if enc == Encoding::ASCII_8BIT
+    return b if enc == Encoding::ASCII_8BIT && (__kobako_binary? || ascii_only?)
     out = String.new(self)
+    if enc == Encoding::ASCII_8BIT
+      return out.each_char.map { |c| c.ord < 0x80 ? c : (options[:replace] || "?") }.join.b if options[:undef] == :replace && valid_encoding?
+      c = out.each_char.find { |ch| !ch.ascii_only? }
+      raise Encoding::InvalidByteSequenceError, "#{c.inspect} on UTF-8" unless c.valid_encoding?
+      raise Encoding::UndefinedConversionError, format("U+%04X from UTF-8 to ASCII-8BIT", c.ord)
+    end
     if enc == Encoding::US_ASCII && !ascii_only?
       replacement = options[:replace] || "?"
       return out.each_char.map { |c| c.ord < 0x80 ? c : replacement }.join if options[:undef] == :replace

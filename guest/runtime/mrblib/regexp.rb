@@ -389,14 +389,20 @@ class String
   end
 
   def gsub(pattern, *rest, &block)
-    return __kobako_plain_gsub(pattern, *rest, &block) unless pattern.is_a?(Regexp)
+    return __kobako_keep_binary(__kobako_plain_gsub(pattern, *rest, &block)) unless pattern.is_a?(Regexp)
     return to_enum(:gsub, pattern) if rest.empty? && !block
-    __kobako_replace(pattern, rest.first, rest.empty? ? block : nil, false)[0]
+    __kobako_keep_binary(__kobako_replace(pattern, rest.first, rest.empty? ? block : nil, false)[0])
   end
 
   def sub(pattern, *rest, &block)
-    return __kobako_plain_sub(pattern, *rest, &block) unless pattern.is_a?(Regexp)
-    __kobako_replace(pattern, rest.first, rest.empty? ? block : nil, true)[0]
+    return __kobako_keep_binary(__kobako_plain_sub(pattern, *rest, &block)) unless pattern.is_a?(Regexp)
+    __kobako_keep_binary(__kobako_replace(pattern, rest.first, rest.empty? ? block : nil, true)[0])
+  end
+
+  # The result of gsub/sub on a binary string is binary, as CRuby keeps the receiver's encoding.
+  def __kobako_keep_binary(out)
+    out.__kobako_binary = true if __kobako_binary? && out.is_a?(String) && !out.frozen?
+    out
   end
 
   def gsub!(pattern, *rest, &block)

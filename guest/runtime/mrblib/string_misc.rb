@@ -73,12 +73,3 @@ class Enumerator
   end
 end
 
-class Array
-  alias __kobako_plain_pack pack
-
-  # CRuby's pack answers a binary (ASCII-8BIT) string unless it packs characters ("U").
-  def pack(fmt, *rest)
-    s = __kobako_plain_pack(fmt, *rest)
-    fmt.to_s.include?("U") ? s : s.extend(Kobako::BinaryString)
-  end
-end

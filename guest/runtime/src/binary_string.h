@@ -1,8 +1,9 @@
 /* Strings whose encoding is ASCII-8BIT. mruby has no per-string encoding: a binary String carries
- * a flag bit of ours, and the prelude (mrblib/encoding.rb) extends it with Kobako::BinaryString,
- * whose methods count and show bytes while the flag is set. `b`, `force_encoding`, `pack` and
- * `Random#bytes` set it; binary strings cross to the host as bytes (Uint8Array), and bytes from
- * the host arrive as binary strings, whatever the bytes are. */
+ * a flag bit of ours, which mruby's string code (guest patch 73) reads as "one byte, one
+ * character" and keeps in copies, substrings and concatenations; the prelude
+ * (mrblib/encoding.rb) answers `encoding` and `inspect` from it. `b`, `force_encoding`, `pack`
+ * and `Random#bytes` set it; binary strings cross to the host as bytes (Uint8Array), and bytes
+ * from the host arrive as binary strings, whatever the bytes are. */
 #ifndef KOBAKO_BINARY_STRING_H
 #define KOBAKO_BINARY_STRING_H
 

@@ -189,6 +189,11 @@ static mrb_value casemap(mrb_state *mrb, mrb_value str, int mode, int opts) {
   const unsigned char *p = (const unsigned char *)RSTRING_PTR(str);
   mrb_int len = RSTRING_LEN(str);
   mrb_value out = mrb_str_new_capa(mrb, len);
+  mrb_bool binary = (mrb_str_ptr(str)->flags & MRB_STR_BINARY) != 0;
+  if (binary) { /* ASCII-8BIT: only ASCII letters change, and the copy stays binary (as CRuby) */
+    opts |= OPT_ASCII;
+    mrb_str_ptr(out)->flags |= MRB_STR_BINARY;
+  }
   OnigCodePoint mapped[3];
   mrb_bool first = TRUE;
   for (mrb_int i = 0; i < len;) {
