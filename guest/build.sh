@@ -116,11 +116,18 @@ $CLANG --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor -mexception-hand
   -Wl,--gc-sections -Wl,--strip-debug \
   -o "$OUT.linked"
 
-# --- boot at build time (guest/preinit.mjs): the module ships with its Ruby state booted -------
-# The function names kept by the link let it find the code only boot runs; wasm-opt drops them.
-log "booting the guest into its data segments"
-node "$GUEST_DIR/preinit.mjs" "$OUT.linked" "$OUT.booted"
-rm -f "$OUT.linked"
+# --- boot at build time (guest/preinit.mjs), opt-in: KOBAKO_PREINIT=1 ---------------------------
+# A booted module takes 70-150 ms of boot off a worker's start but costs ~16 KB of gzip, which the
+# 500 KB budget does not have (docs/BENCHMARKS.md, "A guest booted at build time"); the shipped
+# kobako.wasm boots in the worker. The function names kept by the link let preinit.mjs find the
+# code only boot runs; wasm-opt drops them.
+if [ "${KOBAKO_PREINIT:-0}" = 1 ]; then
+  log "booting the guest into its data segments"
+  node "$GUEST_DIR/preinit.mjs" "$OUT.linked" "$OUT.booted"
+  rm -f "$OUT.linked"
+else
+  mv "$OUT.linked" "$OUT.booted"
+fi
 
 # --- wasm-opt (binaryen from npm, pinned in pnpm-lock.yaml: `pnpm install` puts it in place) ---
 # V8 optimises the code again whatever binaryen did (no speed difference measured), but the
@@ -133,7 +140,7 @@ BINARYEN_VERSION=132
 }
 log "optimising with wasm-opt"
 # memory-packing is skipped: it splits the data at every zero run, for 9 KB less raw but 9 KB more
-# gzip; preinit.mjs lays the data out in few segments already.
+# gzip; the linker (or preinit.mjs) lays the data out in few segments already.
 "$WASM_OPT" -O2 --skip-pass=memory-packing --enable-exception-handling --enable-bulk-memory \
   --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int \
   --strip-debug --strip-producers --strip-target-features \
