@@ -98,15 +98,6 @@ begin
 rescue ArgumentError => e
   [e.message, e.full_message(highlight: false).lines.first.include?("bad amount")]
 end
-# == retry-count
-attempts = 0
-begin
-  attempts += 1
-  raise "flaky" if attempts < 3
-  "ok after #{attempts}"
-rescue
-  retry
-end
 # == ensure-order
 log = []
 begin
