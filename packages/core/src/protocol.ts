@@ -84,7 +84,8 @@ export interface WorkerApi {
   ): Promise<ChannelMode>;
   /**
    * Runs the warm-up script now, unless it has run or an invocation came first; resolves when it
-   * is done (`Sandbox#prepare`). The worker otherwise runs it once it idles after `init`.
+   * is done (`Sandbox#prepare`). Otherwise it never runs: the first invocation compiles what it
+   * needs.
    */
   warmUp(): Promise<void>;
 }

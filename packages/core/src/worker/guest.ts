@@ -164,7 +164,7 @@ export class GuestInstance {
   /**
    * Runs one representative script, so that the engine compiles what most scripts need (engines
    * compile wasm lazily, function by function). `create` does it unless told not to; the worker
-   * runtime defers it until the worker idles, off the path to the first result.
+   * runtime runs it only when asked (`Sandbox#prepare`), off the path to the first result.
    */
   async warmUp(): Promise<void> {
     await this.invoke(WARM_UP_REQUEST, NO_LIMITS);
