@@ -95,16 +95,23 @@ export interface WorkerApi {
  * with the request's buffer transferred. Flat, not through comlink: its proxy, id and nested
  * message cost more than an `eval("nil")` itself, and a structured clone of numbers in an array
  * is the cheapest message there is. `epoch` tags the channel messages of this invocation (see
- * `ChannelRequest`) and its {@link ResultMessage}. `preludeEnd` (−1: none) is where the
- * request's services and snippets end: the worker may then run the action on a baked state of
- * exactly those bytes instead of replaying them (worker/baker.ts). `clock` is NaN for a clock
- * that runs.
+ * `ChannelRequest`) and its {@link ResultMessage}. `clock` is NaN for a clock that runs.
+ *
+ * The request's services and snippets (its prelude) come one of two ways:
+ * - `preludeId` ≥ 0: `request` is the action alone, and the prelude is the one the host handed
+ *   the worker under that id ({@link KeepMessage}). A sandbox sends its prelude once per worker,
+ *   not with every call, and the worker finds its baked state without reading the bytes.
+ * - `preludeId` −1: `request` is whole; `preludeEnd` (−1: none) is where its prelude ends.
+ *
+ * Either way the worker may run the action on a baked state of exactly that prelude instead of
+ * replaying it (worker/baker.ts).
  */
 export type InvokeMessage = [
   tag: typeof INVOKE,
   epoch: number,
   request: Uint8Array,
   preludeEnd: number,
+  preludeId: number,
   stdoutLimit: number,
   stderrLimit: number,
   memoryLimit: number,
@@ -112,6 +119,13 @@ export type InvokeMessage = [
   seed: number,
   clock: number,
 ];
+
+/**
+ * Host → worker: keep `prelude` (the encoded services and snippets of a sandbox) under `id` for
+ * the invocations that name it, or, with `null`, forget what `id` named. The host decides what
+ * the worker keeps, and bounds it (host/invoker.ts); ids are never reused on one worker.
+ */
+export type KeepMessage = [tag: typeof KEEP, id: number, prelude: Uint8Array | null];
 
 /**
  * Worker → host: how the invocation of `epoch` ended. `result` is the {@link EvalResult}; a
@@ -123,21 +137,32 @@ export type ResultMessage =
   | [tag: typeof FAILED, epoch: number, failure: string];
 
 const INVOKE = "kobako:invoke";
+const KEEP = "kobako:keep";
 const RESULT = "kobako:result";
 const FAILED = "kobako:failed";
+
+/** The prelude of a request, as the host sends it. */
+export type PreludeRef =
+  /** `request` is the action alone; the worker keeps the prelude under this id. */
+  | { readonly id: number }
+  /** `request` is whole; its prelude ends here. */
+  | { readonly end: number }
+  /** `request` is whole and has nothing to bake. */
+  | undefined;
 
 /** The message that asks a worker to run `request` (its buffer is to be transferred). */
 export function invokeMessage(
   epoch: number,
   request: Uint8Array,
   limits: EvalLimits,
-  preludeEnd: number | undefined,
+  prelude: PreludeRef,
 ): InvokeMessage {
   return [
     INVOKE,
     epoch,
     request,
-    preludeEnd ?? -1,
+    prelude && "end" in prelude ? prelude.end : -1,
+    prelude && "id" in prelude ? prelude.id : -1,
     limits.stdoutLimit,
     limits.stderrLimit,
     limits.memoryLimit,
@@ -147,17 +172,27 @@ export function invokeMessage(
   ];
 }
 
+/** The message that has a worker keep `prelude` under `id` (`null`: forget it). */
+export function keepMessage(id: number, prelude: Uint8Array | null): KeepMessage {
+  return [KEEP, id, prelude];
+}
+
 /** An invocation as the worker reads it from an {@link InvokeMessage}. */
 export interface Invocation {
   epoch: number;
   request: Uint8Array;
   limits: EvalLimits;
-  preludeEnd: number | undefined;
+  prelude: PreludeRef;
 }
 
 /** Whether `data` is an {@link InvokeMessage}. */
 export function isInvokeMessage(data: unknown): data is InvokeMessage {
   return Array.isArray(data) && data[0] === INVOKE;
+}
+
+/** Whether `data` is a {@link KeepMessage}. */
+export function isKeepMessage(data: unknown): data is KeepMessage {
+  return Array.isArray(data) && data[0] === KEEP;
 }
 
 /** The invocation `data` asks for, or `undefined` when `data` is another message. */
@@ -168,6 +203,7 @@ export function readInvokeMessage(data: unknown): Invocation | undefined {
     epoch,
     request,
     preludeEnd,
+    preludeId,
     stdoutLimit,
     stderrLimit,
     memoryLimit,
@@ -177,7 +213,9 @@ export function readInvokeMessage(data: unknown): Invocation | undefined {
   ] = data as InvokeMessage;
   const limits: EvalLimits = { stdoutLimit, stderrLimit, memoryLimit, timeout, seed };
   if (!Number.isNaN(clock)) limits.clock = clock;
-  return { epoch, request, limits, preludeEnd: preludeEnd < 0 ? undefined : preludeEnd };
+  const prelude: PreludeRef =
+    preludeId >= 0 ? { id: preludeId } : preludeEnd >= 0 ? { end: preludeEnd } : undefined;
+  return { epoch, request, limits, prelude };
 }
 
 /** Whether `data` is a {@link ResultMessage}. */

@@ -22,8 +22,10 @@ async function setUp(cacheBytes?: number): Promise<{ main: GuestInstance; baker:
   return { main, baker };
 }
 
+/** A whole request, and its prelude and action as a worker gets them apart. */
 function request(services: ServiceSpec[], snippets: SnippetSpec[], source: string) {
-  return encodeRequest(services, snippets, { kind: "eval", source });
+  const { bytes, preludeEnd } = encodeRequest(services, snippets, { kind: "eval", source });
+  return { bytes, prelude: bytes.slice(0, preludeEnd), action: bytes.slice(preludeEnd) };
 }
 
 describe("Baker", () => {
@@ -31,13 +33,13 @@ describe("Baker", () => {
     const { main, baker } = await setUp();
     expect(baker.ready).toBe(true);
     const snippets = [{ name: "a", code: "A = [1, 2]\ndef helper = A.inject(:+)" }];
-    const { bytes, preludeEnd } = request(
+    const { bytes, prelude, action } = request(
       [["KV", ["Get"]]],
       snippets,
       "A << 3; [helper, KV.constants]",
     );
-    const plan = baker.plan(bytes, preludeEnd, limits);
-    expect(plan.base).toBeDefined();
+    const plan = baker.plan(prelude, action, limits);
+    if (!plan) throw new Error("not baked");
     expect(plan.request.byteLength).toBeLessThan(bytes.byteLength);
     for (let i = 0; i < 3; i++) {
       const baked = main.invoke(plan.request, limits, 0, plan.base);
@@ -64,16 +66,16 @@ describe("Baker", () => {
     ["never ends within the budget", "loop {}"],
   ])("replays a preload set that %s", async (_, code) => {
     const { baker } = await setUp();
-    const { bytes, preludeEnd } = request([["KV", ["Get"]]], [{ name: "s", code }], "1");
-    expect(baker.plan(bytes, preludeEnd, { ...limits, timeout: 50 }).base).toBeUndefined();
-    expect(baker.plan(bytes, preludeEnd, limits).request).toBe(bytes);
+    const { prelude, action } = request([["KV", ["Get"]]], [{ name: "s", code }], "1");
+    expect(baker.plan(prelude, action, { ...limits, timeout: 50 })).toBeUndefined();
+    expect(baker.plan(prelude, action, limits)).toBeUndefined();
   });
 
   it("keeps no more than its bound, least recently used first", async () => {
     const { baker } = await setUp(64 << 10);
     for (let i = 0; i < 40; i++) {
-      const { bytes, preludeEnd } = request([], [{ name: "s", code: `N${i} = ${i}` }], "1");
-      expect(baker.plan(bytes, preludeEnd, limits).base).toBeDefined();
+      const { prelude, action } = request([], [{ name: "s", code: `N${i} = ${i}` }], "1");
+      expect(baker.plan(prelude, action, limits)).toBeDefined();
       expect(baker.cache.bytes).toBeLessThanOrEqual(64 << 10);
     }
     expect(baker.cache.size).toBeLessThan(40);
@@ -83,7 +85,7 @@ describe("Baker", () => {
     const module = await kobakoWasm();
     const main = await GuestInstance.create(module);
     const baker = Baker.start((bridge) => GuestInstance.create(module, bridge), main, 0);
-    const { bytes, preludeEnd } = request([], [{ name: "s", code: "A = 1" }], "A");
-    expect(baker.plan(bytes, preludeEnd, limits).base).toBeUndefined();
+    const { prelude, action } = request([], [{ name: "s", code: "A = 1" }], "A");
+    expect(baker.plan(prelude, action, limits)).toBeUndefined();
   });
 });

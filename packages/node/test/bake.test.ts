@@ -195,6 +195,21 @@ describe("baked states stay with their own preload set", () => {
     }
   });
 
+  it("a worker told to forget the preludes of older sandboxes is sent them again", async () => {
+    // One worker keeps 256 preludes (host/invoker.ts): 300 sandboxes make it forget some.
+    const sandboxes: Sandbox[] = [];
+    for (let i = 0; i < 300; i++) sandboxes.push(await sandboxOn(baking, [{ code: `N = ${i}` }]));
+    for (const [i, sandbox] of sandboxes.entries()) expect(await sandbox.eval("N")).toBe(i);
+    for (let i = 20; i >= 0; i--) expect(await sandboxes[i]?.eval("N += 1")).toBe(i + 1);
+    await Promise.all(sandboxes.map((s) => s.close()));
+  });
+
+  it("a prelude over 1 MiB is sent with every call, and runs the same", async () => {
+    const filler = `# ${"x".repeat(1 << 20)}\n`;
+    await using sandbox = await sandboxOn(baking, [{ code: `${filler}BIG = [1]` }]);
+    for (let i = 0; i < 3; i++) expect(await sandbox.eval("BIG << 2; BIG")).toEqual([1, 2]);
+  });
+
   it("a full cache evicts old states and a set too large to keep is replayed", async () => {
     const sandboxes: Sandbox[] = [];
     for (let i = 0; i < 24; i++) {

@@ -1,6 +1,7 @@
 import { type EvalLimits, type EvalResult, MAX_TIMER } from "../protocol.js";
 import {
   type Action,
+  EMPTY_PRELUDE,
   encodePrelude,
   encodeRequest,
   type ServiceSpec,
@@ -10,6 +11,7 @@ import { MAX_PAYLOAD, WireError } from "../wire/types.js";
 import { Aborted, type AbortWatch } from "./abort.js";
 import { Dispatcher } from "./dispatch.js";
 import type { HandleTable } from "./handles.js";
+import type { EncodedRequest } from "./invoker.js";
 import { HARD_TIMEOUT_GRACE, type Hermetic, type ResolvedInvocation } from "./options.js";
 import { type Ending, type Settled, settle } from "./outcome.js";
 import type { PooledWorker, WorkerPool } from "./pool.js";
@@ -115,22 +117,19 @@ function preludeOf(context: InvocationContext): Uint8Array {
 }
 
 /** The request bytes, or the error that keeps anything from running. */
-function encode(
-  context: InvocationContext,
-  action: Action,
-  table: HandleTable,
-): { bytes: Uint8Array; preludeEnd?: number } {
+function encode(context: InvocationContext, action: Action, table: HandleTable): EncodedRequest {
   // Compiling runs nothing: it needs neither services nor snippets.
-  const compiling = action.kind === "compile";
-  const { bytes, preludeEnd } = encodeRequest(
+  const prelude = action.kind === "compile" ? undefined : preludeOf(context);
+  const { bytes } = encodeRequest(
     [],
     [],
     action,
     { toHandle: (value) => table.add(value), limit: MAX_PAYLOAD },
-    compiling ? undefined : preludeOf(context),
+    prelude,
   );
-  // A worker may run the action on a baked state of exactly these services and snippets.
-  return compiling ? { bytes } : { bytes, preludeEnd };
+  // A worker keeps the prelude (host/invoker.ts), and may run the action on a baked state of
+  // exactly these services and snippets. Without any there is nothing to keep or bake.
+  return prelude && prelude.byteLength > EMPTY_PRELUDE.byteLength ? { bytes, prelude } : { bytes };
 }
 
 /**
@@ -141,12 +140,10 @@ function encode(
 export interface PreparedInvocation {
   readonly table: HandleTable;
   /**
-   * The request bytes (and where its services and snippets end, when a baked state of them may
-   * serve), or why there are none (nothing will run).
+   * The request bytes (and its services and snippets, when a baked state of them may serve), or
+   * why there are none (nothing will run).
    */
-  readonly request:
-    | { readonly bytes: Uint8Array; readonly preludeEnd?: number }
-    | { readonly error: unknown };
+  readonly request: EncodedRequest | { readonly error: unknown };
 }
 
 /** Encodes the request of `action` with a fresh handle table. Never throws. */
@@ -250,7 +247,7 @@ interface Ran {
 async function run(
   pool: WorkerPool,
   worker: PooledWorker,
-  request: { readonly bytes: Uint8Array; readonly preludeEnd?: number },
+  request: EncodedRequest,
   limits: EvalLimits,
   call: ResolvedInvocation,
   dispatcher: Dispatcher,
@@ -268,7 +265,7 @@ async function run(
   try {
     const epoch = worker.channel.attach(dispatcher);
     const result = await Promise.race([
-      worker.invoker.invoke(epoch, request.bytes, limits, request.preludeEnd),
+      worker.invoker.invoke(epoch, request, limits),
       watch.failed,
       abort.stopped,
       expired,

@@ -5,6 +5,8 @@ import {
   invokeMessage,
   isResult,
   isResultMessage,
+  keepMessage,
+  type PreludeRef,
 } from "../protocol.js";
 
 interface Pending {
@@ -13,14 +15,35 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** What one worker is asked to keep of the preludes it was sent (protocol.ts, `KeepMessage`). */
+const KEPT_PRELUDES = 256;
+const KEPT_BYTES = 8 << 20;
+/** A prelude larger than this is sent with every request instead. */
+const LARGEST_KEPT = 1 << 20;
+
+/** A request as the host encoded it: whole, with its prelude (services and snippets) if any. */
+export interface EncodedRequest {
+  readonly bytes: Uint8Array;
+  /** The request's first `prelude.byteLength` bytes, the same object for every call of a sandbox. */
+  readonly prelude?: Uint8Array;
+}
+
 /**
  * The host's end of a worker's invocations: posts each as one flat message and takes the result
  * message that answers it (protocol.ts), with one listener for the worker's whole life. A worker
  * runs one invocation at a time; a result of another epoch (of an invocation the host gave up
  * on) is dropped.
+ *
+ * It also decides which preludes the worker keeps: a sandbox's prelude goes to a worker once,
+ * then its requests carry the action alone and the prelude's id. The worker keeps at most
+ * {@link KEPT_PRELUDES} of them, {@link KEPT_BYTES} in all; the least recently used are forgotten.
  */
 export class Invoker {
   #pending: Pending | undefined;
+  /** The preludes the worker keeps, least recently used first, by the host's object. */
+  readonly #kept = new Map<Uint8Array, number>();
+  #keptBytes = 0;
+  #nextId = 0;
 
   constructor(private readonly endpoint: Endpoint) {
     endpoint.addEventListener("message", (event) => this.#receive((event as MessageEvent).data));
@@ -30,26 +53,54 @@ export class Invoker {
    * Runs `request` (its buffer is transferred) as the invocation of `epoch`; rejects when the
    * worker reports that it could not run it.
    */
-  invoke(
-    epoch: number,
-    request: Uint8Array,
-    limits: EvalLimits,
-    preludeEnd: number | undefined,
-  ): Promise<EvalResult> {
+  invoke(epoch: number, request: EncodedRequest, limits: EvalLimits): Promise<EvalResult> {
     if (this.#pending) {
       return Promise.reject(new Error("an invocation is already running on this worker"));
     }
     return new Promise((resolve, reject) => {
       this.#pending = { epoch, resolve, reject };
-      this.endpoint.postMessage(invokeMessage(epoch, request, limits, preludeEnd), [
-        request.buffer,
-      ]);
+      const { bytes, prelude } = request;
+      let sent = bytes;
+      let ref: PreludeRef;
+      if (prelude) {
+        const id = this.#keep(prelude);
+        if (id === undefined) {
+          ref = { end: prelude.byteLength };
+        } else {
+          // The transfer moves the whole buffer without copying it; the worker reads the view.
+          sent = bytes.subarray(prelude.byteLength);
+          ref = { id };
+        }
+      }
+      this.endpoint.postMessage(invokeMessage(epoch, sent, limits, ref), [sent.buffer]);
     });
   }
 
   /** Forgets the invocation in flight: its worker is being discarded. */
   abandon(): void {
     this.#pending = undefined;
+  }
+
+  /** The id the worker keeps `prelude` under, handing it over first if needed. */
+  #keep(prelude: Uint8Array): number | undefined {
+    const known = this.#kept.get(prelude);
+    if (known !== undefined) {
+      this.#kept.delete(prelude);
+      this.#kept.set(prelude, known);
+      return known;
+    }
+    if (prelude.byteLength > LARGEST_KEPT) return undefined;
+    while (this.#kept.size >= KEPT_PRELUDES || this.#keptBytes + prelude.byteLength > KEPT_BYTES) {
+      const [oldest, id] = this.#kept.entries().next().value as [Uint8Array, number];
+      this.#kept.delete(oldest);
+      this.#keptBytes -= oldest.byteLength;
+      this.endpoint.postMessage(keepMessage(id, null));
+    }
+    const id = this.#nextId++;
+    this.#kept.set(prelude, id);
+    this.#keptBytes += prelude.byteLength;
+    this.endpoint.postMessage(keepMessage(id, prelude));
+    return id;
   }
 
   #receive(data: unknown): void {

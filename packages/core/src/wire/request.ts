@@ -59,6 +59,9 @@ export function encodeRequest(
   return { bytes: out.take(), preludeEnd };
 }
 
+/** The prelude of a request with no services and no snippets: `[[], [], …`. */
+export const EMPTY_PRELUDE: Uint8Array = Uint8Array.of(0x93, 0x90, 0x90);
+
 /** The bytes of a request before its action: its array header, services and snippets. */
 export function encodePrelude(
   services: readonly ServiceSpec[],

@@ -8,6 +8,7 @@ import { type Patch, sameBytes } from "./snapshot.js";
 export type Baked = { readonly patch: Patch } | { readonly replay: true };
 
 interface Entry {
+  readonly key: string;
   readonly prelude: Uint8Array;
   readonly baked: Baked;
   readonly bytes: number;
@@ -25,16 +26,27 @@ export function hashBytes(bytes: Uint8Array): number {
   return hash >>> 0;
 }
 
+/** The map key of a prelude: its hash and length. */
+function keyOf(prelude: Uint8Array): string {
+  return `${hashBytes(prelude)}:${prelude.byteLength}`;
+}
+
 /**
  * The baked states of one worker, keyed by the exact prelude bytes (hashed to find the bucket,
  * then compared byte for byte, so two sandboxes share a state only when their services and
  * snippets are identical). Least recently used entries go first once the entries hold more than
  * `limit` bytes; an entry larger than a quarter of the limit is not kept at all (that preload set
  * is replayed).
+ *
+ * A prelude the worker keeps for the host (protocol.ts, `KeepMessage`) comes back as the same
+ * object with every call: the entry found for that object is remembered, so such calls neither
+ * hash nor compare the bytes (the worker never writes into a prelude it keeps).
  */
 export class BakeCache {
   /** Insertion order is recency order: a hit moves the entry to the end. */
   private readonly entries = new Map<string, Entry>();
+  /** The entry last found for a prelude object, valid while that entry is in the map. */
+  private readonly found = new WeakMap<Uint8Array, Entry>();
   private held = 0;
 
   constructor(readonly limit: number) {}
@@ -48,24 +60,27 @@ export class BakeCache {
     return this.entries.size;
   }
 
-  get(prelude: Uint8Array, hash = hashBytes(prelude)): Baked | undefined {
-    const key = `${hash}:${prelude.byteLength}`;
-    const entry = this.entries.get(key);
-    if (!entry || !sameBytes(entry.prelude, prelude)) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+  get(prelude: Uint8Array): Baked | undefined {
+    let entry = this.found.get(prelude);
+    if (!entry || this.entries.get(entry.key) !== entry) {
+      entry = this.entries.get(keyOf(prelude));
+      if (!entry || !sameBytes(entry.prelude, prelude)) return undefined;
+      this.found.set(prelude, entry);
+    }
+    this.entries.delete(entry.key);
+    this.entries.set(entry.key, entry);
     return entry.baked;
   }
 
   /** Remembers `baked` for `prelude` (copied); false when it is too large to keep. */
-  set(prelude: Uint8Array, baked: Baked, hash = hashBytes(prelude)): boolean {
+  set(prelude: Uint8Array, baked: Baked): boolean {
     const bytes =
       OVERHEAD +
       prelude.byteLength +
       ("patch" in baked ? baked.patch.data.byteLength + baked.patch.ranges.byteLength : 0);
     if (bytes > this.limit / 4) return false;
     // One entry per bucket: a preload set whose hash collides replaces the other one.
-    const key = `${hash}:${prelude.byteLength}`;
+    const key = keyOf(prelude);
     const present = this.entries.get(key);
     if (present) this.remove(key, present);
     while (this.held + bytes > this.limit) {
@@ -73,7 +88,9 @@ export class BakeCache {
       if (!oldest) break;
       this.remove(oldest[0], oldest[1]);
     }
-    this.entries.set(key, { prelude: prelude.slice(), baked, bytes });
+    const entry: Entry = { key, prelude: prelude.slice(), baked, bytes };
+    this.entries.set(key, entry);
+    this.found.set(prelude, entry);
     this.held += bytes;
     return true;
   }

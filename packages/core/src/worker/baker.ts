@@ -1,9 +1,11 @@
 import type { ChannelMode, GuestAccess, GuestRun, WorkerEnd } from "../channel/contract.js";
 import type { EvalLimits, EvalResult } from "../protocol.js";
-import { BakeCache, type Baked, hashBytes } from "./bake-cache.js";
+import { EMPTY_PRELUDE } from "../wire/request.js";
+import { BakeCache, type Baked } from "./bake-cache.js";
 import type { GuestInstance } from "./guest.js";
 import {
   type BootImage,
+  concatBytes,
   differingBytes,
   makePatch,
   type Patch,
@@ -21,8 +23,6 @@ export const BAKE_CACHE_BYTES = 24 << 20;
 
 /** The action `[3, nil]`: define the services, replay the snippets, answer `[0, nil]`. */
 const PREPARE_ACTION = Uint8Array.of(0x92, 0x03, 0xc0);
-/** `[[], [], …`: a request's start with no services and no snippets. */
-const EMPTY_PRELUDE = Uint8Array.of(0x93, 0x90, 0x90);
 const NIL_ENVELOPE = Uint8Array.of(0x92, 0x00, 0xc0);
 /**
  * Each of the two trial runs of a bake stops at this many ms (or the call's timeout, if
@@ -33,10 +33,10 @@ const BAKE_BUDGET = 30;
 /** More bytes than this changing with the seed or the clock alone means something is off. */
 const MAX_MASK = 64;
 
-/** What to run: the request as sent, or its action alone on a baked state. */
+/** What to run on a baked state: the action alone, over the state's patch. */
 export interface Plan {
   readonly request: Uint8Array;
-  readonly base?: Patch;
+  readonly base: Patch;
 }
 
 /** The fixed places of the boot state that every invocation sets anew (seed, deadline). */
@@ -80,13 +80,6 @@ class RefusingChannel implements WorkerEnd {
 async function step(main: GuestInstance): Promise<void> {
   do await new Promise((resolve) => setTimeout(resolve, 0));
   while (main.busy);
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a);
-  out.set(b, a.byteLength);
-  return out;
 }
 
 /**
@@ -158,7 +151,7 @@ export class Baker {
     const bootDiffers = differingBytes(image, image.bytes, mainImage.bytes);
     this.instance = instance;
     this.image = image;
-    const empty = concat(EMPTY_PRELUDE, PREPARE_ACTION);
+    const empty = concatBytes(EMPTY_PRELUDE, PREPARE_ACTION);
     const probe = async (seed: number, clock: number, timeout: number) => {
       await step(this.main);
       const result = this.prepare(empty, { seed, clock, timeout, memoryLimit: 0 });
@@ -189,30 +182,29 @@ export class Baker {
   }
 
   /**
-   * What to run for `request`, whose services and snippets end at byte `preludeEnd`: the action
-   * alone on a baked state when there is (or now can be) one, else the request as it is.
+   * What to run for a request of `prelude` (its services and snippets) and `action`: the action
+   * alone on a baked state when there is (or now can be) one; `undefined` when the request is to
+   * be replayed as it is.
    */
-  plan(request: Uint8Array, preludeEnd: number | undefined, limits: EvalLimits): Plan {
-    if (preludeEnd === undefined || preludeEnd <= EMPTY_PRELUDE.byteLength) return { request };
+  plan(prelude: Uint8Array, action: Uint8Array, limits: EvalLimits): Plan | undefined {
+    if (prelude.byteLength <= EMPTY_PRELUDE.byteLength) return undefined;
     if (!this.mask) {
       void this.warmUp();
-      return { request };
+      return undefined;
     }
-    const prelude = request.subarray(0, preludeEnd);
-    const hash = hashBytes(prelude);
-    let baked = this.cache.get(prelude, hash);
+    let baked = this.cache.get(prelude);
     if (!baked) {
       baked = this.bake(prelude, limits);
       // Too large to keep: this call still runs on it, later ones bake again or replay.
-      this.cache.set(prelude, baked, hash);
+      this.cache.set(prelude, baked);
     }
-    if ("replay" in baked) return { request };
-    return { request: concat(EMPTY_PRELUDE, request.subarray(preludeEnd)), base: baked.patch };
+    if ("replay" in baked) return undefined;
+    return { request: concatBytes(EMPTY_PRELUDE, action), base: baked.patch };
   }
 
   /** Prepares the preload set twice and keeps the state if both runs left the same bytes. */
   private bake(prelude: Uint8Array, limits: EvalLimits): Baked {
-    const request = concat(prelude, PREPARE_ACTION);
+    const request = concatBytes(prelude, PREPARE_ACTION);
     const budget = limits.timeout > 0 ? Math.min(limits.timeout, BAKE_BUDGET) : BAKE_BUDGET;
     const memoryLimit = limits.memoryLimit;
     const first = this.trial(request, { seed: 1, clock: 1, timeout: budget, memoryLimit }, true);

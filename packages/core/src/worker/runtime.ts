@@ -5,6 +5,8 @@ import {
   type EvalResult,
   type Invocation,
   isInvokeMessage,
+  isKeepMessage,
+  type PreludeRef,
   READY_MESSAGE,
   readInvokeMessage,
   resultMessage,
@@ -13,6 +15,7 @@ import {
 } from "../protocol.js";
 import { BAKE_CACHE_BYTES, Baker, type Plan } from "./baker.js";
 import { GuestInstance } from "./guest.js";
+import { concatBytes } from "./snapshot.js";
 
 /**
  * Runs `task` after the current task and its microtasks (Node's `setImmediate`: before the worker
@@ -45,7 +48,8 @@ function comlinkOnly(endpoint: Endpoint): Endpoint {
     postMessage: (message, transfer) => endpoint.postMessage(message, transfer),
     addEventListener(type, listener) {
       endpoint.addEventListener(type, (event) => {
-        if (isInvokeMessage((event as MessageEvent).data)) return;
+        const data = (event as MessageEvent).data;
+        if (isInvokeMessage(data) || isKeepMessage(data)) return;
         if (typeof listener === "function") listener(event);
         else listener.handleEvent(event);
       });
@@ -69,6 +73,8 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
   let warming: Promise<void> | undefined;
   /** The warm-up has started, or an invocation came first: it never runs (again). */
   let warmedUp = false;
+  /** The preludes the host asked this worker to keep (protocol.ts, `KeepMessage`). */
+  const preludes = new Map<number, Uint8Array>();
 
   /**
    * Runs the warm-up script now, unless it started already or an invocation came first: the
@@ -88,18 +94,38 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
 
   const run = (
     request: Uint8Array,
+    prelude: PreludeRef,
     limits: EvalLimits,
     epoch: number,
-    preludeEnd: number | undefined,
   ): EvalResult | Promise<EvalResult> => {
     if (!guest) throw new Error("the worker runtime is not initialised");
-    let plan: Plan = { request };
+    const parts = split(request, prelude);
+    let plan: Plan | undefined;
     try {
-      if (baker) plan = baker.plan(request, preludeEnd, limits);
+      if (baker && parts) plan = baker.plan(parts.prelude, parts.action, limits);
     } catch {
       // Baking is an optimisation: whatever went wrong, replaying gives the same result.
     }
-    return guest.invoke(plan.request, limits, epoch, plan.base);
+    if (plan) return guest.invoke(plan.request, limits, epoch, plan.base);
+    // Replayed: the whole request, put back together when the action came alone.
+    const whole =
+      parts && prelude && "id" in prelude ? concatBytes(parts.prelude, request) : request;
+    return guest.invoke(whole, limits, epoch);
+  };
+
+  /** A request's prelude and action, the prelude looked up when the host sent its id. */
+  const split = (
+    request: Uint8Array,
+    prelude: PreludeRef,
+  ): { prelude: Uint8Array; action: Uint8Array } | undefined => {
+    if (!prelude) return undefined;
+    if ("end" in prelude) {
+      return { prelude: request.subarray(0, prelude.end), action: request.subarray(prelude.end) };
+    }
+    const kept = preludes.get(prelude.id);
+    if (!kept)
+      throw new Error(`the host named prelude ${prelude.id}, which this worker does not keep`);
+    return { prelude: kept, action: request };
   };
 
   /** Posts how the invocation of `epoch` ended; the restore comes after that, off its path. */
@@ -110,7 +136,7 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
     if (settling) later(() => settling.settle());
   };
 
-  const invoke = ({ epoch, request, limits, preludeEnd }: Invocation): void => {
+  const invoke = ({ epoch, request, limits, prelude }: Invocation): void => {
     warmedUp = true;
     let result: EvalResult | Promise<EvalResult>;
     try {
@@ -118,9 +144,9 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
         // A warm-up under way (asynchronous on JSPI) finishes before the invocation starts.
         const pending = warming;
         warming = undefined;
-        result = pending.then(() => run(request, limits, epoch, preludeEnd));
+        result = pending.then(() => run(request, prelude, limits, epoch));
       } else {
-        result = run(request, limits, epoch, preludeEnd);
+        result = run(request, prelude, limits, epoch);
       }
     } catch (error) {
       reply(epoch, failureText(error));
@@ -158,7 +184,14 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
     warmUp,
   };
   endpoint.addEventListener("message", (event) => {
-    const invocation = readInvokeMessage((event as MessageEvent).data);
+    const data = (event as MessageEvent).data;
+    if (isKeepMessage(data)) {
+      const [, id, bytes] = data;
+      if (bytes) preludes.set(id, bytes);
+      else preludes.delete(id);
+      return;
+    }
+    const invocation = readInvokeMessage(data);
     if (invocation) invoke(invocation);
   });
   expose(api, comlinkOnly(endpoint));

@@ -22,10 +22,11 @@ export interface Patch {
 }
 
 /**
- * Differences closer than this are kept as one range: a few bytes of equal data cost less than
- * the bookkeeping (and the `set` call at every restore) of a second range.
+ * Differences closer than this are kept as one range: copying up to this many equal bytes at
+ * every restore costs less than the `set` call of one more range (~70 ns each; 190 ranges of a
+ * 64-snippet state took 15 µs to apply, merged into 110 ranges 9 µs, for 14 % more bytes).
  */
-const GAP = 32;
+const GAP = 256;
 
 /** The byte at `at` of the boot image, memory grown past it reading zero. */
 function bootByte(boot: Uint8Array, at: number): number {
@@ -85,6 +86,14 @@ export function makePatch(boot: BootImage, memory: Uint8Array): Patch {
 /** Whether two patches are the same bytes at the same places. */
 export function samePatch(a: Patch, b: Patch): boolean {
   return a.size === b.size && sameBytes(a.data, b.data) && sameBytes(a.ranges, b.ranges);
+}
+
+/** `a` and then `b`, in one new array. */
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.byteLength + b.byteLength);
+  out.set(a);
+  out.set(b, a.byteLength);
+  return out;
 }
 
 /** Byte-wise equality of two views. */
