@@ -71,6 +71,13 @@ export interface WorkerOptions {
   bakeCache?: number | undefined;
 }
 
+/** A sandbox's prelude (its encoded services and snippets) to bake ahead, and the caps it bakes under. */
+export interface BakeAhead {
+  readonly prelude: Uint8Array;
+  readonly memoryLimit: number;
+  readonly timeout: number;
+}
+
 /** The API a worker exposes through comlink (see `exposeWorkerRuntime`). */
 export interface WorkerApi {
   /**
@@ -85,9 +92,11 @@ export interface WorkerApi {
   /**
    * Runs the warm-up script now, unless it has run or an invocation came first; resolves when it
    * is done (`Sandbox#prepare`). Otherwise it never runs: the first invocation compiles what it
-   * needs.
+   * needs. With `bake`, it then starts the baking instance and bakes that prelude, so that the
+   * first invocation of a sandbox with services or snippets finds its state baked
+   * (worker/baker.ts; a bake never reaches the host: a prelude that calls a service is replayed).
    */
-  warmUp(): Promise<void>;
+  warmUp(bake?: BakeAhead): Promise<void>;
 }
 
 /**

@@ -67,6 +67,29 @@ describe("prepare", () => {
     expect(counter.started).toBe(1);
   });
 
+  it("bakes the services and snippets given so far apart from the host: no call, no output", async () => {
+    const { platform } = counted();
+    await using sandbox = new Sandbox({}, platform);
+    const calls: unknown[] = [];
+    sandbox.define("Log").bind("Write", (line: unknown) => calls.push(line));
+    await sandbox.preload({ code: "TABLE = { a: 1 }\nLookup = ->(k) { TABLE[k.to_sym] }" });
+    await sandbox.preload({ code: 'puts "loaded"\nLog::Write.call("loaded")' });
+    await sandbox.prepare();
+    expect(calls).toEqual([]);
+    // The second snippet prints and calls a service: that set cannot be baked, and replays.
+    expect(await sandbox.run("Lookup", ["a"])).toBe(1);
+    expect(calls).toEqual(["loaded"]);
+    expect(sandbox.stdout).toBe("loaded\n");
+  });
+
+  it("a snippet that never ends does not keep prepare from resolving", async () => {
+    const { platform } = counted();
+    await using sandbox = new Sandbox({ timeout: 300 }, platform);
+    await sandbox.preload({ code: "X = 1\nloop {}" });
+    await sandbox.prepare();
+    expect(await failure(sandbox.eval("X"))).toMatchObject({ name: "TimeoutError" });
+  });
+
   it("rejects with SetupError when kobako.wasm cannot load, and the next call tries again", async () => {
     const broken = join(tmpdir(), `kobako-prepare-${process.pid}.wasm`);
     await writeFile(broken, "not wasm");

@@ -22,8 +22,9 @@ export async function createEvaluator(timeout = 1_000): Promise<Evaluate> {
     .bind("Cell", (ref: string) => read(ref))
     .bind("Range", (ref: string) => expandRange(ref).map(read));
   await sandbox.preload({ name: "sheet", code: PRELUDE });
-  // A worker started, booted and warmed up before the first
-  // formula, which then has all of its timeout to itself.
+  // A worker started, booted and warmed up, and the Sheet
+  // service and snippet baked, before the first formula,
+  // which then has all of its timeout to itself.
   await sandbox.prepare();
 
   // The model evaluates one formula at a time (and a sandbox

@@ -1,4 +1,4 @@
-import { type EvalLimits, type EvalResult, MAX_TIMER } from "../protocol.js";
+import { type BakeAhead, type EvalLimits, type EvalResult, MAX_TIMER } from "../protocol.js";
 import {
   type Action,
   EMPTY_PRELUDE,
@@ -114,6 +114,28 @@ function preludeOf(context: InvocationContext): Uint8Array {
   const bytes = encodePrelude(services, snippets, MAX_PAYLOAD);
   preludes.set(context, { services, snippets: [...snippets], bytes });
   return bytes;
+}
+
+/**
+ * The context's services and snippets to bake ahead (`Sandbox#prepare`) with its caps;
+ * `undefined` when it has none, or they cannot be encoded (the first invocation will say why).
+ */
+export function bakeAheadOf(
+  context: InvocationContext,
+  timeout: number | null,
+): BakeAhead | undefined {
+  let prelude: Uint8Array;
+  try {
+    prelude = preludeOf(context);
+  } catch {
+    return undefined;
+  }
+  if (prelude.byteLength <= EMPTY_PRELUDE.byteLength) return undefined;
+  return {
+    prelude,
+    memoryLimit: context.caps.memoryLimit ?? 0,
+    timeout: timeout === null || timeout > MAX_TIMER ? 0 : timeout,
+  };
 }
 
 /** The request bytes, or the error that keeps anything from running. */

@@ -2,7 +2,7 @@ import { type Remote, transfer, wrap } from "comlink";
 import type { HostEnd } from "../channel/contract.js";
 import { InThreadLink } from "../channel/in-thread.js";
 import { offerChannel, openHostEnd } from "../channel/select.js";
-import type { WorkerApi } from "../protocol.js";
+import type { BakeAhead, WorkerApi } from "../protocol.js";
 import { Invoker } from "./invoker.js";
 import type { Platform, WorkerHandle } from "./platform.js";
 
@@ -79,28 +79,27 @@ export class WorkerPool {
   /**
    * Makes sure a worker is ready, starting one when none is ready or starting: resolves once one
    * is (kobako.wasm compiled, the guest booted, the warm-up run), rejects as a first invocation
-   * would when it cannot start. Runs no invocation and holds no worker.
+   * would when it cannot start. Runs no invocation. A worker it starts is held until its warm-up
+   * is done; when one is ready, the one next handed out runs its warm-up if it has not. With
+   * `bake`, that worker also bakes the prelude before this resolves.
    */
-  async prepare(): Promise<void> {
-    if (this.live > this.starting.size) return;
-    const [starting] = this.starting;
-    if (starting) {
+  async prepare(bake?: BakeAhead): Promise<void> {
+    if (this.live === this.starting.size) {
+      const [starting] = this.starting;
+      if (!starting) {
+        const worker = await this.spawn();
+        // Warmed up before it is handed out, so that a first invocation with a short timeout does
+        // not spend it on the engine compiling the interpreter.
+        await warm(worker, bake).finally(() => this.release(worker));
+        return;
+      }
+      // Started for an invocation, which it goes to.
       await starting;
-      return;
     }
-    const worker = await this.spawn();
-    // Warmed up before it is handed out, so that a first invocation with a short timeout does not
-    // spend it on the engine compiling the interpreter. A worker that dies meanwhile is replaced
-    // by the next invocation, as any other.
-    const watch = worker.watchFailure();
-    try {
-      await Promise.race([worker.api.warmUp(), watch.failed]);
-    } catch {
-      // Nothing to report: the next invocation starts a new worker and says why if it cannot.
-    } finally {
-      watch.stop();
-      this.release(worker);
-    }
+    // An idle worker (whose first invocation may have come before any warm-up) is not held: an
+    // invocation may take it meanwhile, and runs first.
+    const next = this.idle.at(-1);
+    if (next) await warm(next, bake);
   }
 
   /** Returns a healthy worker to the pool. */
@@ -239,6 +238,21 @@ export class WorkerPool {
       this.retire(entry);
     });
     return entry;
+  }
+}
+
+/**
+ * Has `worker` run its warm-up (once) and bake `bake`. A worker that dies meanwhile is replaced by
+ * the next invocation, as any other: nothing to report here.
+ */
+async function warm(worker: PooledWorker, bake: BakeAhead | undefined): Promise<void> {
+  const watch = worker.watchFailure();
+  try {
+    await Promise.race([worker.api.warmUp(bake), watch.failed]);
+  } catch {
+    // The next invocation starts a new worker and says why if it cannot.
+  } finally {
+    watch.stop();
   }
 }
 

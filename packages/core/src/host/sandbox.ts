@@ -2,7 +2,13 @@ import { SandboxError } from "../errors.js";
 import type { Action, SnippetSpec } from "../wire/request.js";
 import { AbortWatch } from "./abort.js";
 import { HandleTable } from "./handles.js";
-import { type InvocationContext, type InvocationReport, invoke, prepare } from "./invocation.js";
+import {
+  bakeAheadOf,
+  type InvocationContext,
+  type InvocationReport,
+  invoke,
+  prepare,
+} from "./invocation.js";
 import { CONSTANT_NAME } from "./names.js";
 import {
   type InvocationOptions,
@@ -278,14 +284,16 @@ export class Sandbox {
   /**
    * Gets a worker of this sandbox's platform ready ahead of the first invocation: kobako.wasm is
    * loaded and compiled, a worker started, the guest booted and warmed up, so that the first
-   * `eval` or `run` costs about what any other does. Call it early (at start-up, when a page loads); nothing runs
-   * and nothing is sealed. Resolves once a worker is ready (at once when one is); rejects with
+   * `eval` or `run` costs about what any other does; the services and snippets given so far are
+   * baked on that worker, apart from the host (no service is called, nothing is printed). Call it
+   * early (at start-up, when a page loads); nothing runs and nothing is sealed. Resolves once a worker is ready (at once when one is); rejects with
    * `SetupError` when the guest or the worker cannot load, as the first invocation would, and the
    * next call tries again. Idle workers do not keep a Node process alive.
    */
   prepare(): Promise<void> {
     if (this.#closed) return Promise.reject(closedError());
-    return this.#context.pool.prepare().catch((error: unknown) => {
+    const bake = bakeAheadOf(this.#context, this.#options.timeout);
+    return this.#context.pool.prepare(bake).catch((error: unknown) => {
       throw startFailure(error);
     });
   }

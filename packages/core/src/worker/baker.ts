@@ -202,6 +202,17 @@ export class Baker {
     return { request: concatBytes(EMPTY_PRELUDE, action), base: baked.patch };
   }
 
+  /**
+   * Bakes `prelude` unless its state is known already (`Sandbox#prepare`), once no invocation
+   * runs; nothing when the baker is not ready.
+   */
+  async bakeAhead(prelude: Uint8Array, limits: EvalLimits): Promise<void> {
+    if (!this.mask || prelude.byteLength <= EMPTY_PRELUDE.byteLength) return;
+    await step(this.main);
+    if (this.cache.get(prelude)) return;
+    this.cache.set(prelude, this.bake(prelude, limits));
+  }
+
   /** Prepares the preload set twice and keeps the state if both runs left the same bytes. */
   private bake(prelude: Uint8Array, limits: EvalLimits): Baked {
     const request = concatBytes(prelude, PREPARE_ACTION);

@@ -1,6 +1,7 @@
 import { type Endpoint, expose } from "comlink";
 import type { ChannelInit, ChannelMode } from "../channel/contract.js";
 import {
+  type BakeAhead,
   type EvalLimits,
   type EvalResult,
   type Invocation,
@@ -71,25 +72,34 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
   let baker: Baker | undefined;
   /** The warm-up while it runs (asynchronous on JSPI). */
   let warming: Promise<void> | undefined;
-  /** The warm-up has started, or an invocation came first: it never runs (again). */
+  /** The warm-up has started: it never runs again. */
   let warmedUp = false;
   /** The preludes the host asked this worker to keep (protocol.ts, `KeepMessage`). */
   const preludes = new Map<number, Uint8Array>();
 
   /**
-   * Runs the warm-up script now, unless it started already or an invocation came first: the
-   * engine then has compiled what most scripts need (the script leaves nothing behind: memory is
-   * restored after it).
+   * Runs the warm-up script now, unless it started already: the engine then has compiled what
+   * most scripts need (the script leaves nothing behind: memory is restored after it). With
+   * `bake`, then starts the baker and bakes that prelude.
    */
-  const warmUp = (): Promise<void> => {
+  const warmUp = async (bake?: BakeAhead): Promise<void> => {
     const booted = guest;
-    if (!booted || warmedUp) return warming ?? Promise.resolve();
-    warmedUp = true;
-    warming = booted
-      .warmUp()
-      .catch(() => {})
-      .then(() => booted.settle());
-    return warming;
+    if (!booted) return;
+    if (!warmedUp) {
+      warmedUp = true;
+      warming = booted
+        .warmUp()
+        .catch(() => {})
+        .then(() => booted.settle());
+    }
+    await warming;
+    if (bake && baker) {
+      await baker.warmUp();
+      const { prelude, memoryLimit, timeout } = bake;
+      const limits = { stdoutLimit: 0, stderrLimit: 0, memoryLimit, timeout, seed: 0 };
+      // Baking is an optimisation: whatever goes wrong, the first invocation replays or bakes.
+      await baker.bakeAhead(prelude, limits).catch(() => {});
+    }
   };
 
   const run = (
@@ -137,7 +147,6 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
   };
 
   const invoke = ({ epoch, request, limits, prelude }: Invocation): void => {
-    warmedUp = true;
     let result: EvalResult | Promise<EvalResult>;
     try {
       if (warming) {
