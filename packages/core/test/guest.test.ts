@@ -280,21 +280,26 @@ describe("isolation on kobako.wasm", () => {
     expect(find(guest, "value-secret-")).toBe(-1);
   });
 
-  it("leaves nothing of deep stack frames below the boot stack pointer", async () => {
-    const probe = await GuestInstance.create(await kobakoWasm());
-    run(probe, "nil");
-    const shallow = deadStack(probe);
-    // Deep C recursion (nested inspect) writes far below where a small invocation reaches.
-    const deep = "a = []; 150.times { a = [a] }; a.inspect.size";
-    const guest = await GuestInstance.create(await kobakoWasm());
-    expect(value(run(guest, deep))).toBeGreaterThan(300);
-    const written = deadStack(guest);
-    expect(lowestNonZero(written)).toBeLessThan(lowestNonZero(shallow));
-    // The next invocation starts from a zeroed dead stack: what it leaves there is what the same
-    // invocation leaves on an instance that never ran the deep one.
-    run(guest, "nil");
-    expect(Buffer.from(deadStack(guest)).equals(Buffer.from(shallow))).toBe(true);
-  });
+  // 150 levels stay within the first step of the stack limit (worker/stack-depth.ts); 2000
+  // levels pass it many times, or end in SystemStackError at the guest's C depth limit.
+  it.each([150, 2000])(
+    "leaves nothing of deep stack frames (%i levels) below the boot stack pointer",
+    async (levels) => {
+      const probe = await GuestInstance.create(await kobakoWasm());
+      run(probe, "nil");
+      const shallow = deadStack(probe);
+      // Deep C recursion (nested inspect) writes far below where a small invocation reaches.
+      const deep = `a = []; ${levels}.times { a = [a] }; begin; a.inspect.size; rescue SystemStackError; 300 * 300; end`;
+      const guest = await GuestInstance.create(await kobakoWasm());
+      expect(value(run(guest, deep))).toBeGreaterThan(300);
+      const written = deadStack(guest);
+      expect(lowestNonZero(written)).toBeLessThan(lowestNonZero(shallow));
+      // The next invocation starts from a zeroed dead stack: what it leaves there is what the same
+      // invocation leaves on an instance that never ran the deep one.
+      run(guest, "nil");
+      expect(Buffer.from(deadStack(guest)).equals(Buffer.from(shallow))).toBe(true);
+    },
+  );
 });
 
 describe("settling on kobako.wasm", () => {
