@@ -85,7 +85,8 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
   const warmUp = async (bake?: BakeAhead): Promise<void> => {
     const booted = guest;
     if (!booted) return;
-    if (!warmedUp) {
+    // Never over an invocation in flight (one waiting on a service leaves this thread free).
+    if (!warmedUp && !booted.busy) {
       warmedUp = true;
       warming = booted
         .warmUp()
