@@ -24,10 +24,6 @@ ONIG_ORIG=libonig_$ONIG_VERSION.orig.tar.gz
 ONIG_SHA256=001aa1202e78448f4c0bf1a48c76e556876b36f16d92ce3207eccfd61d99f2a0
 
 CLANG=clang-19
-# WebAssembly's multivalue C ABI (docs/BENCHMARKS.md, "What the guest pays over native"): structs
-# such as the 16-byte mrb_value travel as scalars and return as multiple values, not through the
-# C stack in linear memory.
-ABI_FLAGS="-mmultivalue -Xclang -target-abi -Xclang experimental-mv -DMRB_WASM_MULTIVALUE_ABI"
 JOBS=${KOBAKO_JOBS:-2}
 
 log() { printf '[guest] %s\n' "$*" >&2; }
@@ -81,7 +77,7 @@ mkdir -p "$OBJ/onig"
 ONIG_SOURCES="regparse regcomp regexec regenc regerror regext regsyntax regtrav regversion st reggnu
   unicode unicode_unfold_key unicode_fold1_key unicode_fold2_key unicode_fold3_key ascii utf8"
 for name in $ONIG_SOURCES; do
-  $CLANG --target=wasm32-wasi --sysroot=/usr -O2 -fno-ident -w $ABI_FLAGS \
+  $CLANG --target=wasm32-wasi --sysroot=/usr -O2 -fno-ident -w \
     -I"$GUEST_DIR/onig" -I"$ONIG/src" -ffile-prefix-map="$WORK=build" \
     -c "$ONIG/src/$name.c" -o "$OBJ/onig/$name.o"
 done
@@ -94,7 +90,6 @@ log "building mruby"
   cd "$MRUBY"
   export MRUBY_CONFIG="$GUEST_DIR/build_config.rb" MRUBY_BUILD_DIR="$WORK/mruby-build"
   export KOBAKO_GUEST_DIR="$GUEST_DIR" KOBAKO_CLANG="$CLANG" KOBAKO_ONIG_INCLUDE="$ONIG/src"
-  export KOBAKO_ABI_FLAGS="$ABI_FLAGS"
   # Reproducible output: no absolute paths of this checkout or scratch folder in the binary.
   export KOBAKO_PREFIX_MAP="-ffile-prefix-map=$GUEST_DIR=guest -ffile-prefix-map=$WORK=build"
   rake -j"$JOBS" all >"$WORK/mruby-build.log" 2>&1 || {
@@ -105,7 +100,7 @@ log "building mruby"
 LIBMRUBY="$WORK/mruby-build/wasm/lib/libmruby.a"
 
 # --- setjmp runtime: compiled without -wasm-enable-sjlj (it defines what that mode calls) ---
-$CLANG --target=wasm32-wasi --sysroot=/usr -O2 -mexception-handling $ABI_FLAGS -I"$GUEST_DIR/include" \
+$CLANG --target=wasm32-wasi --sysroot=/usr -O2 -mexception-handling -I"$GUEST_DIR/include" \
   -ffile-prefix-map="$GUEST_DIR=guest" -c "$GUEST_DIR/sjlj/sjlj.c" -o "$OBJ/sjlj.o"
 
 # --- link ----------------------------------------------------------------------------------
@@ -113,14 +108,12 @@ log "linking $OUT"
 mkdir -p "$(dirname "$OUT")"
 # Stack first: a C stack overflow traps instead of overwriting static data. 1 MiB of stack lets
 # Ruby recurse as deep as it does natively (SystemStackError comes from mruby's own limit).
-# Warnings are fatal: a "function signature mismatch" is a call across the ABI boundary (wasi-libc
-# and compiler-rt keep the default ABI), which wasm-ld would link as a trap.
-$CLANG --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor -mexception-handling $ABI_FLAGS \
+$CLANG --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor -mexception-handling \
   "$OBJ/sjlj.o" "$LIBMRUBY" "$OBJ/libonig.a" -lm \
   -Wl,-u,kobako_boot \
   -Wl,--export=__stack_pointer \
   -Wl,--stack-first -Wl,-z,stack-size=1048576 \
-  -Wl,--gc-sections -Wl,--strip-debug -Wl,--fatal-warnings \
+  -Wl,--gc-sections -Wl,--strip-debug \
   -o "$OUT.linked"
 
 # --- boot at build time (guest/preinit.mjs), opt-in: KOBAKO_PREINIT=1 ---------------------------
@@ -149,7 +142,6 @@ log "optimising with wasm-opt"
 # memory-packing is skipped: it splits the data at every zero run, for 9 KB less raw but 9 KB more
 # gzip; the linker (or preinit.mjs) lays the data out in few segments already.
 "$WASM_OPT" -O2 --skip-pass=memory-packing --enable-exception-handling --enable-bulk-memory \
-  --enable-multivalue \
   --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int \
   --strip-debug --strip-producers --strip-target-features \
   "$OUT.booted" -o "$OUT.tmp"

@@ -18,7 +18,7 @@ MRuby::CrossBuild.new('wasm') do |conf|
     -O2 -fno-ident
     -mllvm -wasm-enable-sjlj -mexception-handling
     -I#{guest_dir}/include -I#{ENV.fetch('KOBAKO_ONIG_INCLUDE')}
-  ] + ENV.fetch('KOBAKO_ABI_FLAGS', '').split + ENV.fetch('KOBAKO_PREFIX_MAP', '').split
+  ] + ENV.fetch('KOBAKO_PREFIX_MAP', '').split
   [conf.cc, conf.asm].each do |cc|
     cc.command = clang
     cc.flags = [%w[-std=gnu99 -Wall -Wundef -Wno-unused-function], wasm_flags]
