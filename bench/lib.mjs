@@ -122,6 +122,7 @@ export function ensureMruby() {
   process.stderr.write(`bench: building native mruby ${version} (pnpm mruby:native) …\n`);
   spawnSync("bash", [`${root}conformance/scripts/native-mruby.sh`, "vanilla"], {
     stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, KOBAKO_NATIVE_BUILD_ONLY: "1" },
   });
   return found() ? binary : null;
 }

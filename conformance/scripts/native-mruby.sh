@@ -8,6 +8,7 @@
 #   vanilla  unpatched upstream with the guest's gems and defines, no runtime gem.
 #            mruby-native.json: informational (where the guest deliberately answers as CRuby).
 #   scripts/native-mruby.sh [guest] [vanilla]      (default: both)
+# KOBAKO_NATIVE_BUILD_ONLY=1 builds without running the tests or recording (bench/lib.mjs).
 # Takes the machine-wide guest build lock while compiling.
 set -euo pipefail
 
@@ -42,6 +43,8 @@ rake_build() { # source-dir build-dir config
 vanilla() {
   local build="$HERE/.cache/native-vanilla-$VERSION"
   rake_build "$SRC" "$build" "$HERE/mruby/native_build_config.rb"
+  # The bench needs the binary only: it must not rewrite the recorded counts.
+  [ "${KOBAKO_NATIVE_BUILD_ONLY:-0}" = 1 ] && return
   node "$HERE/scripts/native-tests.mjs" "$build/host/bin/mruby" vanilla
 }
 
