@@ -71,7 +71,7 @@ export interface WorkerOptions {
   bakeCache?: number | undefined;
 }
 
-/** A sandbox's prelude (its encoded services and snippets) to bake ahead, and the caps it bakes under. */
+/** A sandbox's prelude (its encoded services and snippets) to bake ahead, with its caps. */
 export interface BakeAhead {
   readonly prelude: Uint8Array;
   readonly memoryLimit: number;
@@ -90,8 +90,8 @@ export interface WorkerApi {
     options?: WorkerOptions,
   ): Promise<ChannelMode>;
   /**
-   * Runs the warm-up script now, unless it has run or an invocation came first; resolves when it
-   * is done (`Sandbox#prepare`). Otherwise it never runs: the first invocation compiles what it
+   * Runs the warm-up script now, unless it has run (or an invocation is in flight); resolves when
+   * it is done (`Sandbox#prepare`). Otherwise it never runs: the first invocation compiles what it
    * needs. With `bake`, it then starts the baking instance and bakes that prelude, so that the
    * first invocation of a sandbox with services or snippets finds its state baked
    * (worker/baker.ts; a bake never reaches the host: a prelude that calls a service is replayed).

@@ -286,9 +286,11 @@ export class Sandbox {
    * loaded and compiled, a worker started, the guest booted and warmed up, so that the first
    * `eval` or `run` costs about what any other does; the services and snippets given so far are
    * baked on that worker, apart from the host (no service is called, nothing is printed). Call it
-   * early (at start-up, when a page loads); nothing runs and nothing is sealed. Resolves once a worker is ready (at once when one is); rejects with
-   * `SetupError` when the guest or the worker cannot load, as the first invocation would, and the
-   * next call tries again. Idle workers do not keep a Node process alive.
+   * early (at start-up, when a page loads); nothing runs for the host and nothing is sealed.
+   * Resolves once a worker is ready (when one is, once the next one handed out has warmed up and
+   * baked); rejects with `SetupError` when the guest or the worker cannot load, as the first
+   * invocation would, and the next call tries again. Idle workers do not keep a Node process
+   * alive.
    */
   prepare(): Promise<void> {
     if (this.#closed) return Promise.reject(closedError());
