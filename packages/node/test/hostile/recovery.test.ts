@@ -35,9 +35,17 @@ describe("B63 recovery", () => {
   it("after a worker killed while the guest waits on a service", async () => {
     const { platform, workers } = trackedPlatform();
     await using sandbox = new Sandbox({ timeout: 10_000 }, platform);
-    sandbox.define("Host").bind("Wait", () => sleep(5_000));
+    // Killed once the guest is known to wait (a fixed delay raced a slow first eval under load).
+    let called = () => {};
+    const waiting = new Promise<void>((resolve) => {
+      called = resolve;
+    });
+    sandbox.define("Host").bind("Wait", () => {
+      called();
+      return sleep(5_000);
+    });
     const running = failure<TrapError>(sandbox.eval("Host::Wait.call"));
-    await sleep(100);
+    await waiting;
     workers[0]?.terminate();
     expect(await running).toBeInstanceOf(TrapError);
     expect(await sandbox.eval("3")).toBe(3);
