@@ -107,10 +107,14 @@ export interface WorkerApi {
  * `ChannelRequest`) and its {@link ResultMessage}. `clock` is NaN for a clock that runs.
  *
  * The request's services and snippets (its prelude) come one of two ways:
- * - `preludeId` ≥ 0: `request` is the action alone, and the prelude is the one the host handed
- *   the worker under that id ({@link KeepMessage}). A sandbox sends its prelude once per worker,
- *   not with every call, and the worker finds its baked state without reading the bytes.
- * - `preludeId` −1: `request` is whole; `preludeEnd` (−1: none) is where its prelude ends.
+ * - `preludeEnd` ≥ 0: `request` is whole and its prelude ends there; with `preludeId` ≥ 0 the
+ *   worker keeps a copy of that prelude under the id for later invocations.
+ * - `preludeEnd` −1 and `preludeId` ≥ 0: `request` is the action alone, and the prelude is the
+ *   one the worker keeps under that id. A sandbox's prelude thus crosses once per worker, not with
+ *   every call, and the worker finds its baked state without reading the bytes.
+ * Both −1: `request` is whole and has nothing to bake. `forget` lists ids the worker drops first:
+ * the host decides what a worker keeps, and bounds it (host/invoker.ts); ids are never reused on
+ * one worker.
  *
  * Either way the worker may run the action on a baked state of exactly that prelude instead of
  * replaying it (worker/baker.ts).
@@ -121,6 +125,7 @@ export type InvokeMessage = [
   request: Uint8Array,
   preludeEnd: number,
   preludeId: number,
+  forget: readonly number[],
   stdoutLimit: number,
   stderrLimit: number,
   memoryLimit: number,
@@ -128,13 +133,6 @@ export type InvokeMessage = [
   seed: number,
   clock: number,
 ];
-
-/**
- * Host → worker: keep `prelude` (the encoded services and snippets of a sandbox) under `id` for
- * the invocations that name it, or, with `null`, forget what `id` named. The host decides what
- * the worker keeps, and bounds it (host/invoker.ts); ids are never reused on one worker.
- */
-export type KeepMessage = [tag: typeof KEEP, id: number, prelude: Uint8Array | null];
 
 /**
  * Worker → host: how the invocation of `epoch` ended. `result` is the {@link EvalResult}; a
@@ -146,7 +144,6 @@ export type ResultMessage =
   | [tag: typeof FAILED, epoch: number, failure: string];
 
 const INVOKE = "kobako:invoke";
-const KEEP = "kobako:keep";
 const RESULT = "kobako:result";
 const FAILED = "kobako:failed";
 
@@ -154,8 +151,8 @@ const FAILED = "kobako:failed";
 export type PreludeRef =
   /** `request` is the action alone; the worker keeps the prelude under this id. */
   | { readonly id: number }
-  /** `request` is whole; its prelude ends here. */
-  | { readonly end: number }
+  /** `request` is whole; its prelude ends at `end`, and is to be kept under `keep` if given. */
+  | { readonly end: number; readonly keep?: number }
   /** `request` is whole and has nothing to bake. */
   | undefined;
 
@@ -165,13 +162,22 @@ export function invokeMessage(
   request: Uint8Array,
   limits: EvalLimits,
   prelude: PreludeRef,
+  forget: readonly number[] = NONE,
 ): InvokeMessage {
+  let end = -1;
+  let id = -1;
+  if (prelude && "id" in prelude) id = prelude.id;
+  else if (prelude) {
+    end = prelude.end;
+    id = prelude.keep ?? -1;
+  }
   return [
     INVOKE,
     epoch,
     request,
-    prelude && "end" in prelude ? prelude.end : -1,
-    prelude && "id" in prelude ? prelude.id : -1,
+    end,
+    id,
+    forget,
     limits.stdoutLimit,
     limits.stderrLimit,
     limits.memoryLimit,
@@ -181,10 +187,7 @@ export function invokeMessage(
   ];
 }
 
-/** The message that has a worker keep `prelude` under `id` (`null`: forget it). */
-export function keepMessage(id: number, prelude: Uint8Array | null): KeepMessage {
-  return [KEEP, id, prelude];
-}
+const NONE: readonly number[] = [];
 
 /** An invocation as the worker reads it from an {@link InvokeMessage}. */
 export interface Invocation {
@@ -192,16 +195,13 @@ export interface Invocation {
   request: Uint8Array;
   limits: EvalLimits;
   prelude: PreludeRef;
+  /** Kept preludes to drop before this invocation. */
+  forget: readonly number[];
 }
 
 /** Whether `data` is an {@link InvokeMessage}. */
 export function isInvokeMessage(data: unknown): data is InvokeMessage {
   return Array.isArray(data) && data[0] === INVOKE;
-}
-
-/** Whether `data` is a {@link KeepMessage}. */
-export function isKeepMessage(data: unknown): data is KeepMessage {
-  return Array.isArray(data) && data[0] === KEEP;
 }
 
 /** The invocation `data` asks for, or `undefined` when `data` is another message. */
@@ -213,6 +213,7 @@ export function readInvokeMessage(data: unknown): Invocation | undefined {
     request,
     preludeEnd,
     preludeId,
+    forget,
     stdoutLimit,
     stderrLimit,
     memoryLimit,
@@ -222,9 +223,11 @@ export function readInvokeMessage(data: unknown): Invocation | undefined {
   ] = data as InvokeMessage;
   const limits: EvalLimits = { stdoutLimit, stderrLimit, memoryLimit, timeout, seed };
   if (!Number.isNaN(clock)) limits.clock = clock;
-  const prelude: PreludeRef =
-    preludeId >= 0 ? { id: preludeId } : preludeEnd >= 0 ? { end: preludeEnd } : undefined;
-  return { epoch, request, limits, prelude };
+  let prelude: PreludeRef;
+  if (preludeEnd >= 0)
+    prelude = preludeId >= 0 ? { end: preludeEnd, keep: preludeId } : { end: preludeEnd };
+  else if (preludeId >= 0) prelude = { id: preludeId };
+  return { epoch, request, limits, prelude, forget };
 }
 
 /** Whether `data` is a {@link ResultMessage}. */

@@ -1,12 +1,12 @@
-// The host's end of a worker's invocations (host/invoker.ts), against a recording endpoint: which
-// messages reach the worker, and which preludes it is told to keep or forget.
+// The host's end of a worker's invocations (host/invoker.ts), against a recording endpoint: what
+// reaches the worker, and which preludes it is told to keep or forget.
 import type { Endpoint } from "comlink";
 import { describe, expect, it } from "vitest";
 import { Invoker } from "../src/host/invoker.js";
 import {
   type EvalLimits,
   type EvalResult,
-  isKeepMessage,
+  type Invocation,
   readInvokeMessage,
   resultMessage,
 } from "../src/protocol.js";
@@ -59,22 +59,28 @@ function request(prelude: Uint8Array) {
 
 const preludeOf = (n: number, size = 8) => new Uint8Array(size).fill(n & 0xff);
 
+/** The invocations posted, as the worker reads them; every message must be one. */
+function invocations(posted: unknown[]): Invocation[] {
+  return posted.map((message) => {
+    const invocation = readInvokeMessage(message);
+    if (!invocation) throw new Error("not an invocation message");
+    return invocation;
+  });
+}
+
 describe("Invoker", () => {
-  it("hands a prelude over once, then sends the action alone with its id", async () => {
+  it("sends a prelude once, with an id to keep it under, then the action alone with that id", async () => {
     const { endpoint, posted } = recorder();
     const invoker = new Invoker(endpoint);
     const prelude = preludeOf(1);
     await invoker.invoke(1, request(prelude), limits);
     await invoker.invoke(2, request(prelude), limits);
-    expect(posted).toHaveLength(3);
-    expect(isKeepMessage(posted[0])).toBe(true);
-    expect((posted[0] as unknown[])[2]).toBe(prelude);
-    const id = (posted[0] as unknown[])[1];
-    for (const message of posted.slice(1)) {
-      const invocation = readInvokeMessage(message);
-      expect(invocation?.prelude).toEqual({ id });
-      expect([...(invocation?.request ?? [])]).toEqual([0xaa, 0xbb]);
-    }
+    const [first, second] = invocations(posted);
+    expect(first?.prelude).toEqual({ end: prelude.byteLength, keep: 0 });
+    expect(first?.request.byteLength).toBe(prelude.byteLength + 2);
+    expect(second?.prelude).toEqual({ id: 0 });
+    expect([...(second?.request ?? [])]).toEqual([0xaa, 0xbb]);
+    expect(posted).toHaveLength(2);
   });
 
   it("tells the worker to forget the least recently used of more than 256 preludes", async () => {
@@ -83,17 +89,16 @@ describe("Invoker", () => {
     const preludes = Array.from({ length: 257 }, (_, i) => preludeOf(i));
     for (const [i, prelude] of preludes.entries())
       await invoker.invoke(i, request(prelude), limits);
-    const keeps = posted.filter(isKeepMessage);
-    expect(keeps).toHaveLength(258);
-    // The first prelude was the least recently used: forgotten before the 257th was kept.
-    expect(keeps[256]).toEqual([keeps[0]?.[0], keeps[0]?.[1], null]);
-    expect(keeps[257]?.[2]).toBe(preludes[256]);
-    // Used again, it is handed over again under a new id.
-    posted.length = 0;
+    const sent = invocations(posted);
+    expect(sent.slice(0, 256).every((invocation) => invocation.forget.length === 0)).toBe(true);
+    // The first prelude was the least recently used: forgotten when the 257th is kept.
+    expect(sent[256]?.forget).toEqual([0]);
+    expect(sent[256]?.prelude).toEqual({ end: 8, keep: 256 });
+    // Used again, it is handed over again under a new id (making room again).
     await invoker.invoke(300, request(preludes[0] as Uint8Array), limits);
-    const again = posted.filter(isKeepMessage);
-    expect(again.map((keep) => keep[2])).toEqual([null, preludes[0]]);
-    expect(again[1]?.[1]).toBeGreaterThan(256);
+    const again = invocations(posted)[257];
+    expect(again?.prelude).toEqual({ end: 8, keep: 257 });
+    expect(again?.forget).toEqual([1]);
   });
 
   it("sends a prelude over 1 MiB whole with every request", async () => {
@@ -102,11 +107,9 @@ describe("Invoker", () => {
     const prelude = preludeOf(7, (1 << 20) + 1);
     await invoker.invoke(1, request(prelude), limits);
     await invoker.invoke(2, request(prelude), limits);
-    expect(posted.filter(isKeepMessage)).toHaveLength(0);
-    for (const message of posted) {
-      const invocation = readInvokeMessage(message);
-      expect(invocation?.prelude).toEqual({ end: prelude.byteLength });
-      expect(invocation?.request.byteLength).toBe(prelude.byteLength + 2);
+    for (const invocation of invocations(posted)) {
+      expect(invocation.prelude).toEqual({ end: prelude.byteLength });
+      expect(invocation.request.byteLength).toBe(prelude.byteLength + 2);
     }
   });
 
@@ -115,7 +118,7 @@ describe("Invoker", () => {
     const invoker = new Invoker(endpoint);
     const bytes = Uint8Array.of(0x93, 0x90, 0x90, 0x92, 0x00, 0xc0);
     const running = invoker.invoke(5, { bytes }, limits);
-    expect(readInvokeMessage(posted[0])?.prelude).toBeUndefined();
+    expect(invocations(posted)[0]?.prelude).toBeUndefined();
     await expect(running).resolves.toBe(RESULT);
     await expect(invoker.invoke(6, { bytes: bytes.slice() }, limits)).resolves.toBe(RESULT);
   });

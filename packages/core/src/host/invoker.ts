@@ -5,7 +5,6 @@ import {
   invokeMessage,
   isResult,
   isResultMessage,
-  keepMessage,
   type PreludeRef,
 } from "../protocol.js";
 
@@ -15,7 +14,7 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** What one worker is asked to keep of the preludes it was sent (protocol.ts, `KeepMessage`). */
+/** What one worker is asked to keep of the preludes it was sent (protocol.ts, `InvokeMessage`). */
 const KEPT_PRELUDES = 256;
 const KEPT_BYTES = 8 << 20;
 /** A prelude larger than this is sent with every request instead. */
@@ -34,8 +33,8 @@ export interface EncodedRequest {
  * runs one invocation at a time; a result of another epoch (of an invocation the host gave up
  * on) is dropped.
  *
- * It also decides which preludes the worker keeps: a sandbox's prelude goes to a worker once,
- * then its requests carry the action alone and the prelude's id. The worker keeps at most
+ * It also decides which preludes the worker keeps: a sandbox's first request to a worker goes
+ * whole, with an id to keep its prelude under; later ones carry the action alone and that id. The worker keeps at most
  * {@link KEPT_PRELUDES} of them, {@link KEPT_BYTES} in all; the least recently used are forgotten.
  */
 export class Invoker {
@@ -62,17 +61,20 @@ export class Invoker {
       const { bytes, prelude } = request;
       let sent = bytes;
       let ref: PreludeRef;
+      const forget: number[] = [];
       if (prelude) {
-        const id = this.#keep(prelude);
-        if (id === undefined) {
+        const kept = this.#keep(prelude, forget);
+        if (kept === undefined) {
           ref = { end: prelude.byteLength };
-        } else {
+        } else if (kept.known) {
           // The transfer moves the whole buffer without copying it; the worker reads the view.
           sent = bytes.subarray(prelude.byteLength);
-          ref = { id };
+          ref = { id: kept.id };
+        } else {
+          ref = { end: prelude.byteLength, keep: kept.id };
         }
       }
-      this.endpoint.postMessage(invokeMessage(epoch, sent, limits, ref), [sent.buffer]);
+      this.endpoint.postMessage(invokeMessage(epoch, sent, limits, ref, forget), [sent.buffer]);
     });
   }
 
@@ -81,26 +83,28 @@ export class Invoker {
     this.#pending = undefined;
   }
 
-  /** The id the worker keeps `prelude` under, handing it over first if needed. */
-  #keep(prelude: Uint8Array): number | undefined {
+  /**
+   * The id the worker keeps `prelude` under, and whether it has it already (else this request
+   * hands it over); `undefined` when it is too large to keep. Ids to make room with go to `forget`.
+   */
+  #keep(prelude: Uint8Array, forget: number[]): { id: number; known: boolean } | undefined {
     const known = this.#kept.get(prelude);
     if (known !== undefined) {
       this.#kept.delete(prelude);
       this.#kept.set(prelude, known);
-      return known;
+      return { id: known, known: true };
     }
     if (prelude.byteLength > LARGEST_KEPT) return undefined;
     while (this.#kept.size >= KEPT_PRELUDES || this.#keptBytes + prelude.byteLength > KEPT_BYTES) {
       const [oldest, id] = this.#kept.entries().next().value as [Uint8Array, number];
       this.#kept.delete(oldest);
       this.#keptBytes -= oldest.byteLength;
-      this.endpoint.postMessage(keepMessage(id, null));
+      forget.push(id);
     }
     const id = this.#nextId++;
     this.#kept.set(prelude, id);
     this.#keptBytes += prelude.byteLength;
-    this.endpoint.postMessage(keepMessage(id, prelude));
-    return id;
+    return { id, known: false };
   }
 
   #receive(data: unknown): void {

@@ -38,7 +38,7 @@ function keyOf(prelude: Uint8Array): string {
  * `limit` bytes; an entry larger than a quarter of the limit is not kept at all (that preload set
  * is replayed).
  *
- * A prelude the worker keeps for the host (protocol.ts, `KeepMessage`) comes back as the same
+ * A prelude the worker keeps for the host (protocol.ts, `InvokeMessage`) comes back as the same
  * object with every call: the entry found for that object is remembered, so such calls neither
  * hash nor compare the bytes (the worker never writes into a prelude it keeps).
  */

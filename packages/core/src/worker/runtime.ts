@@ -6,7 +6,6 @@ import {
   type EvalResult,
   type Invocation,
   isInvokeMessage,
-  isKeepMessage,
   type PreludeRef,
   READY_MESSAGE,
   readInvokeMessage,
@@ -49,8 +48,7 @@ function comlinkOnly(endpoint: Endpoint): Endpoint {
     postMessage: (message, transfer) => endpoint.postMessage(message, transfer),
     addEventListener(type, listener) {
       endpoint.addEventListener(type, (event) => {
-        const data = (event as MessageEvent).data;
-        if (isInvokeMessage(data) || isKeepMessage(data)) return;
+        if (isInvokeMessage((event as MessageEvent).data)) return;
         if (typeof listener === "function") listener(event);
         else listener.handleEvent(event);
       });
@@ -74,7 +72,7 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
   let warming: Promise<void> | undefined;
   /** The warm-up has started: it never runs again. */
   let warmedUp = false;
-  /** The preludes the host asked this worker to keep (protocol.ts, `KeepMessage`). */
+  /** The preludes the host asked this worker to keep (protocol.ts, `InvokeMessage`). */
   const preludes = new Map<number, Uint8Array>();
 
   /**
@@ -131,7 +129,12 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
   ): { prelude: Uint8Array; action: Uint8Array } | undefined => {
     if (!prelude) return undefined;
     if ("end" in prelude) {
-      return { prelude: request.subarray(0, prelude.end), action: request.subarray(prelude.end) };
+      const action = request.subarray(prelude.end);
+      if (prelude.keep === undefined) return { prelude: request.subarray(0, prelude.end), action };
+      // A copy: the request's buffer goes to the guest and is dropped after this invocation.
+      const kept = request.slice(0, prelude.end);
+      preludes.set(prelude.keep, kept);
+      return { prelude: kept, action };
     }
     const kept = preludes.get(prelude.id);
     if (!kept)
@@ -147,7 +150,8 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
     if (settling) later(() => settling.settle());
   };
 
-  const invoke = ({ epoch, request, limits, prelude }: Invocation): void => {
+  const invoke = ({ epoch, request, limits, prelude, forget }: Invocation): void => {
+    for (const id of forget) preludes.delete(id);
     let result: EvalResult | Promise<EvalResult>;
     try {
       if (warming) {
@@ -194,14 +198,7 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
     warmUp,
   };
   endpoint.addEventListener("message", (event) => {
-    const data = (event as MessageEvent).data;
-    if (isKeepMessage(data)) {
-      const [, id, bytes] = data;
-      if (bytes) preludes.set(id, bytes);
-      else preludes.delete(id);
-      return;
-    }
-    const invocation = readInvokeMessage(data);
+    const invocation = readInvokeMessage((event as MessageEvent).data);
     if (invocation) invoke(invocation);
   });
   expose(api, comlinkOnly(endpoint));
