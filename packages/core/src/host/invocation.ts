@@ -67,6 +67,12 @@ function freshSeed(): number {
   return seeds[nextSeed++] ?? 0;
 }
 
+/** A timeout as the worker takes it: 0 for none. */
+function workerTimeout(timeout: number | null): number {
+  // Past int32 ms (24.8 days) no timer runs on the host either.
+  return timeout === null || timeout > MAX_TIMER ? 0 : timeout;
+}
+
 /** The caps, seed and clock the worker applies to this call. */
 function evalLimits(caps: SandboxCaps, call: ResolvedInvocation, started: number): EvalLimits {
   const { timeout, hermetic } = call;
@@ -74,8 +80,7 @@ function evalLimits(caps: SandboxCaps, call: ResolvedInvocation, started: number
     stdoutLimit: caps.stdoutLimit,
     stderrLimit: caps.stderrLimit,
     memoryLimit: caps.memoryLimit ?? 0,
-    // Past int32 ms (24.8 days) no timer runs on the host either.
-    timeout: timeout === null || timeout > MAX_TIMER ? 0 : timeout,
+    timeout: workerTimeout(timeout),
     seed: hermetic ? hermetic.seed : freshSeed(),
   };
   if (hermetic) limits.clock = clockOf(hermetic, started);
@@ -134,7 +139,7 @@ export function bakeAheadOf(
   return {
     prelude,
     memoryLimit: context.caps.memoryLimit ?? 0,
-    timeout: timeout === null || timeout > MAX_TIMER ? 0 : timeout,
+    timeout: workerTimeout(timeout),
   };
 }
 

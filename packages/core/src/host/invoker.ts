@@ -61,9 +61,10 @@ export class Invoker {
       const { bytes, prelude } = request;
       let sent = bytes;
       let ref: PreludeRef;
-      const forget: number[] = [];
+      let forget: number[] | undefined;
       if (prelude) {
-        const kept = this.#keep(prelude, forget);
+        const kept = this.#keep(prelude);
+        forget = kept?.forget;
         if (kept === undefined) {
           ref = { end: prelude.byteLength };
         } else if (kept.known) {
@@ -85,9 +86,10 @@ export class Invoker {
 
   /**
    * The id the worker keeps `prelude` under, and whether it has it already (else this request
-   * hands it over); `undefined` when it is too large to keep. Ids to make room with go to `forget`.
+   * hands it over, and the ids in `forget` make room for it); `undefined` when it is too large to
+   * keep.
    */
-  #keep(prelude: Uint8Array, forget: number[]): { id: number; known: boolean } | undefined {
+  #keep(prelude: Uint8Array): { id: number; known: boolean; forget?: number[] } | undefined {
     const known = this.#kept.get(prelude);
     if (known !== undefined) {
       this.#kept.delete(prelude);
@@ -95,6 +97,7 @@ export class Invoker {
       return { id: known, known: true };
     }
     if (prelude.byteLength > LARGEST_KEPT) return undefined;
+    const forget: number[] = [];
     while (this.#kept.size >= KEPT_PRELUDES || this.#keptBytes + prelude.byteLength > KEPT_BYTES) {
       const [oldest, id] = this.#kept.entries().next().value as [Uint8Array, number];
       this.#kept.delete(oldest);
@@ -104,7 +107,7 @@ export class Invoker {
     const id = this.#nextId++;
     this.#kept.set(prelude, id);
     this.#keptBytes += prelude.byteLength;
-    return { id, known: false };
+    return { id, known: false, forget };
   }
 
   #receive(data: unknown): void {
