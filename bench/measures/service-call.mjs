@@ -9,18 +9,32 @@ const REPS = 31;
 const WITH = "1000.times { S::F.call(1) }";
 const WITHOUT = "1000.times { 1 }";
 
-/** ms per call of the 1000-call loop on `sandbox`, from `usage.wallTime`, minus the bare loop. */
-async function perCallIn(sandbox) {
-  const withCall = [];
-  const without = [];
+/**
+ * The 1000-call loop and the bare loop on `sandbox`, alternating, after 3 warm-up pairs: each
+ * eval's time seen by the host and in the guest (`usage.wallTime`), in ms.
+ */
+async function timeLoops(sandbox) {
+  const host = { with: [], without: [] };
+  const guest = { with: [], without: [] };
   for (let i = 0; i < 3 + REPS; i++) {
-    await sandbox.eval(WITH);
-    if (i >= 3) withCall.push(sandbox.usage.wallTime);
-    await sandbox.eval(WITHOUT);
-    if (i >= 3) without.push(sandbox.usage.wallTime);
+    for (const [key, source] of [
+      ["with", WITH],
+      ["without", WITHOUT],
+    ]) {
+      const started = performance.now();
+      await sandbox.eval(source);
+      const elapsed = performance.now() - started;
+      if (i >= 3) {
+        host[key].push(elapsed);
+        guest[key].push(sandbox.usage.wallTime);
+      }
+    }
   }
-  return (median(withCall) - median(without)) / 1000;
+  return { host, guest };
 }
+
+/** ms per call: the loop with calls minus the bare loop, medians, over 1000 calls. */
+const perCall = (times) => (median(times.with) - median(times.without)) / 1000;
 
 // The worker side of the ping-pong, as channel/atomics.ts waits: write the request slot, notify,
 // spin on the reply slot (then sleep in Atomics.wait).
@@ -76,39 +90,24 @@ export default async function serviceCall() {
   }
   const sandbox = new Sandbox();
   sandbox.define("S").bind("F", (x) => x);
-  const host = { with: [], without: [] };
-  const guest = { with: [], without: [] };
-  for (let i = 0; i < 3 + REPS; i++) {
-    for (const [key, source] of [
-      ["with", WITH],
-      ["without", WITHOUT],
-    ]) {
-      const started = performance.now();
-      await sandbox.eval(source);
-      const elapsed = performance.now() - started;
-      if (i >= 3) {
-        host[key].push(elapsed);
-        guest[key].push(sandbox.usage.wallTime);
-      }
-    }
-  }
+  const { host, guest } = await timeLoops(sandbox);
   await sandbox.close();
-  const perCall = (median(host.with) - median(host.without)) / 1000;
+  const perCallHost = perCall(host);
   const inThread = new Sandbox({}, createInThreadPlatform());
   inThread.define("S").bind("F", (x) => x);
-  const inThreadCall = await perCallIn(inThread);
+  const inThreadCall = perCall((await timeLoops(inThread)).guest);
   await inThread.close();
   const floor = median([await pingPongFloor(), await pingPongFloor(), await pingPongFloor()]);
-  const perCallGuest = (median(guest.with) - median(guest.without)) / 1000;
+  const perCallGuest = perCall(guest);
   // Per pair of evals, to show the spread: fast while both threads spin, ~10× slower once the
   // worker sleeps in Atomics.wait between calls (e.g. when other work takes the CPUs).
   const pairs = host.with.map((t, i) => (t - host.without[i]) / 1000);
   return {
     ...row,
-    kobako: fmtTime(perCall),
+    kobako: fmtTime(perCallHost),
     peers: `in-thread (no crossing) ${fmtTime(inThreadCall)}; bare SAB ping-pong ${fmtTime(floor)}`,
-    ratio: `${fmtTime(perCall - inThreadCall)} to cross`,
-    pass: perCall <= 0.01,
+    ratio: `${fmtTime(perCallHost - inThreadCall)} to cross`,
+    pass: perCallHost <= 0.01,
     ratios: { "with/without": median(host.with) / median(host.without) },
     notes: [
       `median of ${REPS} evals each: with the call ${fmtTime(median(host.with))}, the bare loop ` +
