@@ -129,6 +129,18 @@ else
   mv "$OUT.linked" "$OUT.booted"
 fi
 
+# --- the stack's depth, recorded (guest/track-stack.mjs, wabt from Debian) --------------------
+# The restore zeroes only the dead C stack an invocation used (docs/SECURITY.md, "The dead C
+# stack"): after every write of __stack_pointer, the guest lowers the global kobako_stack_low.
+WABT_VERSION=1.0.32
+wasm2wat --version 2>/dev/null | grep -qx "$WABT_VERSION" && wat2wasm --version 2>/dev/null | grep -qx "$WABT_VERSION" || {
+  log "wabt $WABT_VERSION (wasm2wat, wat2wasm) is required: bash guest/install-toolchain.sh"
+  exit 1
+}
+log "recording the stack's depth"
+node "$GUEST_DIR/track-stack.mjs" "$OUT.booted" "$OUT.tracked"
+mv "$OUT.tracked" "$OUT.booted"
+
 # --- wasm-opt (binaryen from npm, pinned in pnpm-lock.yaml: `pnpm install` puts it in place) ---
 # V8 optimises the code again whatever binaryen did (no speed difference measured), but the
 # binary is ~8 % smaller (docs/BENCHMARKS.md, "What the guest pays over native").

@@ -15,6 +15,8 @@ PKGS=(
   ruby rake dpkg-dev
   # mruby's parser is regenerated from our patched parse.y (guest/build.sh checks the version)
   "bison=2:3.8.2+dfsg-1+b1"
+  # wasm2wat/wat2wasm: guest/track-stack.mjs rewrites the linked module's text
+  "wabt=1.0.32-1"
 )
 
 need=0

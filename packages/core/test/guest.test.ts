@@ -300,6 +300,23 @@ describe("isolation on kobako.wasm", () => {
       expect(Buffer.from(deadStack(guest)).equals(Buffer.from(shallow))).toBe(true);
     },
   );
+
+  it("leaves nothing of the frames of an invocation that trapped deep in C", async () => {
+    const probe = await GuestInstance.create(await kobakoWasm());
+    run(probe, "nil");
+    const shallow = deadStack(probe);
+    // The innermost inspect, 300 C frames down, rescues its TimeoutError and runs on until the
+    // next deadline check traps.
+    const deep = `o = Object.new
+      def o.inspect; loop { begin; loop {}; rescue Kobako::TimeoutError; end }; end
+      a = [o]; 300.times { a = [a] }; a.inspect`;
+    const guest = await GuestInstance.create(await kobakoWasm());
+    const trapped = run(guest, deep, { ...limits, timeout: 50 });
+    expect(trapped.deadline).toBe("rescued");
+    expect(lowestNonZero(deadStack(guest))).toBeLessThan(lowestNonZero(shallow) - 64 * 1024);
+    run(guest, "nil");
+    expect(Buffer.from(deadStack(guest)).equals(Buffer.from(shallow))).toBe(true);
+  });
 });
 
 describe("settling on kobako.wasm", () => {

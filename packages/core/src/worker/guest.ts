@@ -21,6 +21,11 @@ export const ABI_VERSION = 2;
  * cheaper to start a new instance from the snapshot than to keep zeroing it.
  */
 const RECYCLE_GROWTH = 16 << 20;
+/**
+ * How far below the lowest stack pointer an invocation reached the restore zeroes too: a leaf
+ * function uses up to 128 bytes below the pointer without moving it (LLVM's wasm red zone).
+ */
+const RED_ZONE_MARGIN = 4096;
 const PAGE = 65536;
 /** `kobako_limits` takes int32 arguments. */
 const INT32_MAX = 2 ** 31 - 1;
@@ -55,6 +60,11 @@ interface GuestExports {
   kobako_heap_break(): number;
   kobako_reply_buffer(len: number): number;
   kobako_response(): number;
+  /**
+   * The lowest value the stack pointer took since the host last reset it (guest/track-stack.mjs).
+   * A module without it has the whole dead stack zeroed at every restore.
+   */
+  kobako_stack_low?: WebAssembly.Global;
 }
 
 const requiredExports = [
@@ -233,6 +243,7 @@ export class GuestInstance {
     // that no invocation (the first one included) sees the frames of one before it.
     new Uint8Array(exports.memory.buffer).fill(0, 0, this.stackPointer);
     this.snapshot = new Uint8Array(exports.memory.buffer).slice();
+    this.resetStackLow();
     this.pristine = true;
   }
 
@@ -278,16 +289,32 @@ export class GuestInstance {
     const view = new Uint8Array(memory.buffer);
     // The C stack comes first and grows down from the boot stack pointer. What lies below it is
     // dead, but some C code reads a stack slot it did not write (docs/SECURITY.md, "The dead C
-    // stack"): it is zeroed, not copied (a memset costs about half a copy of the same length), so
-    // an earlier invocation's frames are never seen by the next one.
+    // stack"): it is zeroed, not copied, so an earlier invocation's frames are never seen by the
+    // next one. Only as deep as the last invocation went: the rest is zero from the restore before.
     const live = this.stackPointer;
-    view.fill(0, 0, live);
+    view.fill(0, this.usedStackStart(), live);
     view.set(this.snapshot.subarray(live), live);
     // Memory grown past the snapshot is zero except what the last invocation handed out: its heap
     // grows by sbrk, and nothing is ever written past the break.
     const dirty = Math.min(this.dirtyEnd, view.byteLength);
     if (dirty > size) view.fill(0, size, dirty);
     this.exports.__stack_pointer.value = this.stackPointer;
+    this.resetStackLow();
+  }
+
+  /**
+   * Where the dead stack an invocation may have written starts: everything below it is still
+   * zero. The whole stack for a module that does not record how deep it went.
+   */
+  private usedStackStart(): number {
+    const low = this.exports.kobako_stack_low?.value;
+    if (typeof low !== "number") return 0;
+    return Math.max(0, Math.min(low >>> 0, this.stackPointer) - RED_ZONE_MARGIN);
+  }
+
+  private resetStackLow(): void {
+    const low = this.exports.kobako_stack_low;
+    if (low) low.value = this.stackPointer;
   }
 
   /** Replaces the instance by a new one whose memory is the snapshot (memory cannot shrink). */
@@ -301,6 +328,7 @@ export class GuestInstance {
     exports.__stack_pointer.value = this.stackPointer;
     this.wasi.inst = { exports };
     this.exports = exports;
+    this.resetStackLow();
     this.dirtyEnd = 0;
   }
 
