@@ -9,6 +9,6 @@ export default defineConfig({
   build: {
     outDir: new URL("../.browser-dist", import.meta.url).pathname,
     emptyOutDir: true,
-    rolldownOptions: { input: { index: "index.html", blank: "blank.html" } },
+    rolldownOptions: { input: { index: "index.html", blank: "blank.html", floor: "floor.html" } },
   },
 });

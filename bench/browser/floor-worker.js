@@ -1,0 +1,2 @@
+// An empty worker: it says it is up.
+postMessage(0);
