@@ -135,13 +135,34 @@ export type InvokeMessage = [
 ];
 
 /**
- * Worker → host: how the invocation of `epoch` ended. `result` is the {@link EvalResult}; a
- * worker that could not run it at all (not initialised, a fault in the runtime) sends `failure`
- * instead, a message the host reports as a failed worker.
+ * Worker → host: how the invocation of `epoch` ended. `result` is the {@link EvalResult}, its
+ * empty output left out; a worker that could not run it at all (not initialised, a fault in the
+ * runtime) sends `failure` instead, a message the host reports as a failed worker.
  */
 export type ResultMessage =
-  | [tag: typeof RESULT, epoch: number, result: EvalResult]
+  | [tag: typeof RESULT, epoch: number, result: PostedResult]
   | [tag: typeof FAILED, epoch: number, failure: string];
+
+/** An {@link EvalResult} as posted: output only when there is some (read it with `readResult`). */
+export type PostedResult = Omit<EvalResult, "stdout" | "stderr"> & {
+  stdout?: Uint8Array;
+  stderr?: Uint8Array;
+};
+
+/**
+ * Buffers smaller than this are copied by a post rather than transferred. Every typed array in
+ * a message costs Node's post ~2 µs, a transferred one ~0.5 µs more than a small copied one.
+ */
+const TRANSFER_FROM = 4096;
+
+/** The buffers of `views` worth transferring rather than copying (see TRANSFER_FROM). */
+export function transferables(...views: (Uint8Array | undefined)[]): Transferable[] {
+  const buffers: Transferable[] = [];
+  for (const view of views) {
+    if (view && view.buffer.byteLength >= TRANSFER_FROM) buffers.push(view.buffer);
+  }
+  return buffers;
+}
 
 const INVOKE = "kobako:invoke";
 const RESULT = "kobako:result";
@@ -237,13 +258,31 @@ export function isResultMessage(data: unknown): data is ResultMessage {
 
 /** The message reporting `result` (or, a string, the failure) of the invocation of `epoch`. */
 export function resultMessage(epoch: number, result: EvalResult | string): ResultMessage {
-  return typeof result === "string" ? [FAILED, epoch, result] : [RESULT, epoch, result];
+  if (typeof result === "string") return [FAILED, epoch, result];
+  const { stdout, stderr, ...rest } = result;
+  const posted: PostedResult = rest;
+  if (stdout.byteLength > 0) posted.stdout = stdout;
+  if (stderr.byteLength > 0) posted.stderr = stderr;
+  return [RESULT, epoch, posted];
+}
+
+/** Output a result message left out: nothing, and nothing can be written into it. */
+const NO_OUTPUT = new Uint8Array(0);
+
+/**
+ * The {@link EvalResult} a result message carries (output absent from it is empty). Completes the
+ * posted object in place: it is the receiver's own copy.
+ */
+export function readResult(result: PostedResult): EvalResult {
+  result.stdout ??= NO_OUTPUT;
+  result.stderr ??= NO_OUTPUT;
+  return result as EvalResult;
 }
 
 /** Whether a result message reports a result rather than a failure. */
 export function isResult(
   message: ResultMessage,
-): message is [tag: typeof RESULT, epoch: number, result: EvalResult] {
+): message is [tag: typeof RESULT, epoch: number, result: PostedResult] {
   return message[0] === RESULT;
 }
 

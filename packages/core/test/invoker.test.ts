@@ -28,16 +28,18 @@ const RESULT: EvalResult = {
 };
 
 /** An endpoint that records what is posted and answers each invocation with `RESULT`. */
-function recorder() {
+function recorder(result: EvalResult = RESULT) {
   const posted: unknown[] = [];
+  const transfers: Transferable[][] = [];
   let listener: ((event: MessageEvent) => void) | undefined;
   const endpoint: Endpoint = {
-    postMessage(message: unknown) {
+    postMessage(message: unknown, transfer: Transferable[] = []) {
       posted.push(message);
+      transfers.push(transfer);
       const invocation = readInvokeMessage(message);
       if (invocation) {
         queueMicrotask(() =>
-          listener?.({ data: resultMessage(invocation.epoch, RESULT) } as MessageEvent),
+          listener?.({ data: resultMessage(invocation.epoch, result) } as MessageEvent),
         );
       }
     },
@@ -46,7 +48,7 @@ function recorder() {
     },
     removeEventListener() {},
   };
-  return { endpoint, posted };
+  return { endpoint, posted, transfers };
 }
 
 /** A request of `prelude` and a 2-byte action, as the host encodes it. */
@@ -119,7 +121,40 @@ describe("Invoker", () => {
     const bytes = Uint8Array.of(0x93, 0x90, 0x90, 0x92, 0x00, 0xc0);
     const running = invoker.invoke(5, { bytes }, limits);
     expect(invocations(posted)[0]?.prelude).toBeUndefined();
-    await expect(running).resolves.toBe(RESULT);
-    await expect(invoker.invoke(6, { bytes: bytes.slice() }, limits)).resolves.toBe(RESULT);
+    await expect(running).resolves.toEqual(RESULT);
+    await expect(invoker.invoke(6, { bytes: bytes.slice() }, limits)).resolves.toEqual(RESULT);
+  });
+
+  it("transfers a request's buffer from 4 KiB and copies a smaller one", async () => {
+    const { endpoint, transfers } = recorder();
+    const invoker = new Invoker(endpoint);
+    const small = request(preludeOf(1, 100));
+    const large = request(preludeOf(2, 8192));
+    await invoker.invoke(1, small, limits);
+    await invoker.invoke(2, large, limits);
+    expect(transfers[0]).toEqual([]);
+    expect(transfers[1]).toEqual([large.bytes.buffer]);
+  });
+});
+
+describe("result messages", () => {
+  it("leave empty output out, and the host reads it back as empty", async () => {
+    const posted = resultMessage(1, RESULT)[2] as object;
+    expect(Object.keys(posted)).not.toContain("stdout");
+    expect(Object.keys(posted)).not.toContain("stderr");
+    const { endpoint } = recorder();
+    const result = await new Invoker(endpoint).invoke(1, request(preludeOf(1)), limits);
+    expect(result.stdout).toEqual(new Uint8Array(0));
+    expect(result.stderr).toEqual(new Uint8Array(0));
+  });
+
+  it("carry output there is, byte for byte", async () => {
+    const stdout = new TextEncoder().encode("printed\n");
+    const stderr = new Uint8Array([0xff, 0x00, 0x41]);
+    const { endpoint } = recorder({ ...RESULT, stdout, stderr, stdoutTruncated: true });
+    const result = await new Invoker(endpoint).invoke(1, request(preludeOf(1)), limits);
+    expect(result.stdout).toEqual(stdout);
+    expect(result.stderr).toEqual(stderr);
+    expect(result.stdoutTruncated).toBe(true);
   });
 });

@@ -6,6 +6,8 @@ import {
   isResult,
   isResultMessage,
   type PreludeRef,
+  readResult,
+  transferables,
 } from "../protocol.js";
 
 interface Pending {
@@ -49,8 +51,8 @@ export class Invoker {
   }
 
   /**
-   * Runs `request` (its buffer is transferred) as the invocation of `epoch`; rejects when the
-   * worker reports that it could not run it.
+   * Runs `request` (its buffer transferred when large) as the invocation of `epoch`; rejects
+   * when the worker reports that it could not run it.
    */
   invoke(epoch: number, request: EncodedRequest, limits: EvalLimits): Promise<EvalResult> {
     if (this.#pending) {
@@ -68,14 +70,18 @@ export class Invoker {
         if (kept === undefined) {
           ref = { end: prelude.byteLength };
         } else if (kept.known) {
-          // The transfer moves the whole buffer without copying it; the worker reads the view.
+          // The post moves or copies the whole buffer (protocol.ts, TRANSFER_FROM); the worker
+          // reads the view.
           sent = bytes.subarray(prelude.byteLength);
           ref = { id: kept.id };
         } else {
           ref = { end: prelude.byteLength, keep: kept.id };
         }
       }
-      this.endpoint.postMessage(invokeMessage(epoch, sent, limits, ref, forget), [sent.buffer]);
+      this.endpoint.postMessage(
+        invokeMessage(epoch, sent, limits, ref, forget),
+        transferables(sent),
+      );
     });
   }
 
@@ -115,7 +121,7 @@ export class Invoker {
     const pending = this.#pending;
     if (!pending || data[1] !== pending.epoch) return;
     this.#pending = undefined;
-    if (isResult(data)) pending.resolve(data[2]);
+    if (isResult(data)) pending.resolve(readResult(data[2]));
     else pending.reject(new Error(`the worker could not run the invocation: ${data[2]}`));
   }
 }

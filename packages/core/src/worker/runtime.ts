@@ -10,6 +10,7 @@ import {
   READY_MESSAGE,
   readInvokeMessage,
   resultMessage,
+  transferables,
   type WorkerApi,
   type WorkerOptions,
 } from "../protocol.js";
@@ -29,12 +30,6 @@ const later: (task: () => void) => void = immediate
 function bakeCacheBytes(bytes: number | undefined): number {
   if (bytes === undefined || !Number.isFinite(bytes)) return BAKE_CACHE_BYTES;
   return Math.max(0, Math.floor(bytes));
-}
-
-function transferList(result: EvalResult): Transferable[] {
-  const buffers: Transferable[] = [result.stdout.buffer, result.stderr.buffer];
-  if (result.envelope) buffers.push(result.envelope.buffer);
-  return buffers;
 }
 
 /** What a worker reports when it could not run an invocation at all. */
@@ -145,7 +140,10 @@ export function exposeWorkerRuntime(endpoint: Endpoint): void {
   /** Posts how the invocation of `epoch` ended; the restore comes after that, off its path. */
   const reply = (epoch: number, result: EvalResult | string): void => {
     if (typeof result === "string") endpoint.postMessage(resultMessage(epoch, result));
-    else endpoint.postMessage(resultMessage(epoch, result), transferList(result));
+    else {
+      const { stdout, stderr, envelope } = result;
+      endpoint.postMessage(resultMessage(epoch, result), transferables(stdout, stderr, envelope));
+    }
     const settling = guest;
     if (settling) later(() => settling.settle());
   };
