@@ -58,6 +58,11 @@ try {
     return instructions;
   });
   if (sites === 0) throw new Error("found no write of __stack_pointer");
+  // Every write must have been seen: one spelt another way would go unrecorded.
+  const writes = lines.filter((line) => new RegExp(`\\bglobal\\.set ${sp}\\b`).test(line)).length;
+  if (writes !== sites) {
+    throw new Error(`${writes - sites} writes of __stack_pointer are not one instruction a line`);
+  }
 
   const firstExport = rewritten.findIndex((line) => /^ {2}\(export\b/.test(line));
   if (firstExport < 0) throw new Error("unexpected layout of the text: no export");
