@@ -5,8 +5,8 @@
 // After every write of `__stack_pointer` (each frame's prologue and epilogue, alloca, longjmp) comes
 // a check that lowers the exported global `kobako_stack_low` when the new value is below it. Only
 // that code writes the global, so nothing the guest does to its linear memory can make the host
-// skip a frame. Done on the text form with wabt's
-// wasm2wat/wat2wasm (Debian's, pinned by guest/install-toolchain.sh); wasm-opt runs after it.
+// skip a frame. Done on the text form with wabt's wasm2wat/wat2wasm (Debian's, pinned by
+// guest/install-toolchain.sh); wasm-opt runs after it.
 //
 // usage: node guest/track-stack.mjs in.wasm out.wasm
 import { execFileSync } from "node:child_process";
@@ -59,7 +59,8 @@ try {
   });
   if (sites === 0) throw new Error("found no write of __stack_pointer");
   // Every write must have been seen: one spelt another way would go unrecorded.
-  const writes = lines.filter((line) => new RegExp(`\\bglobal\\.set ${sp}\\b`).test(line)).length;
+  const anyWrite = new RegExp(`\\bglobal\\.set ${sp}\\b`);
+  const writes = lines.filter((line) => anyWrite.test(line)).length;
   if (writes !== sites) {
     throw new Error(`${writes - sites} writes of __stack_pointer are not one instruction a line`);
   }
