@@ -18,7 +18,7 @@ typedef struct {
   uint32_t tt;
 } value;
 
-enum { T_NIL, T_FALSE, T_TRUE, T_INT, T_FLOAT };
+enum { T_NIL, T_FALSE, T_TRUE, T_INT };
 enum { OP_LOADI, OP_SEND, OP_MOVE, OP_ADDI, OP_LT, OP_JMPIF, OP_RETURN };
 
 typedef value (*method)(value self, value arg);
@@ -112,10 +112,8 @@ L_RETURN:
   return r[pc[0]].v.i;
 }
 
-/* Runs the XOR loop of n iterations `times` times; returns the last result. */
-int64_t run(int32_t n, int32_t times) {
+/* Runs the XOR loop of n iterations; returns its result. */
+int64_t run(int32_t n) {
   build(n);
-  int64_t result = 0;
-  for (int32_t t = 0; t < times; t++) result = exec();
-  return result;
+  return exec();
 }

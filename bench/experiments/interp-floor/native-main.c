@@ -1,10 +1,10 @@
-/* Native driver for interp.c: prints the median milliseconds of one run(n, 1) over `reps`. */
+/* Native driver for interp.c: prints the median milliseconds of one run(n) over `reps`. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-int64_t run(int32_t n, int32_t times);
+int64_t run(int32_t n);
 
 static int cmp(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
@@ -16,11 +16,11 @@ int main(int argc, char **argv) {
   int reps = argc > 2 ? atoi(argv[2]) : 31;
   double times[1024];
   int64_t result = 0;
-  for (int i = 0; i < 5; i++) result = run(n, 1);
+  for (int i = 0; i < 5; i++) result = run(n);
   for (int i = 0; i < reps && i < 1024; i++) {
     struct timespec a, b;
     clock_gettime(CLOCK_MONOTONIC, &a);
-    result = run(n, 1);
+    result = run(n);
     clock_gettime(CLOCK_MONOTONIC, &b);
     times[i] = (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
   }

@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { median } from "../../lib.mjs";
 
 const here = new URL(".", import.meta.url).pathname;
 const rounds = Number(process.argv[2] ?? 7);
@@ -31,15 +32,14 @@ execFileSync("clang-19", [
 ]);
 
 const N = 100_000;
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const { instance } = await WebAssembly.instantiate(readFileSync(wasm));
 const run = instance.exports.run;
-for (let i = 0; i < 300; i++) run(N, 1); // TurboFan has it by then
+for (let i = 0; i < 300; i++) run(N); // TurboFan has it by then
 const inWasm = () => {
   const times = [];
   for (let i = 0; i < 31; i++) {
     const started = performance.now();
-    if (run(N, 1) !== 0n) throw new Error("wrong result in wasm");
+    if (run(N) !== 0n) throw new Error("wrong result in wasm");
     times.push(performance.now() - started);
   }
   return median(times);
