@@ -335,12 +335,15 @@ async function init(): Promise<void> {
   ui.limits.textContent = `timeout ${TIMEOUT_MS / 1000} s per run, stdout and stderr ${formatBytes(OUTPUT_LIMIT)} each`;
   ui.isolation.textContent = globalThis.crossOriginIsolated ? "yes" : "no";
 
+  // The warm-up reports only while the page still says it is starting: a run that began (or
+  // already ended) before it resolved has put its own status there.
+  const starting = () => ui.status.dataset.state === "starting";
   warmUp().then(
     () => {
-      if (!running) setStatus("ready", "Ready.");
+      if (starting()) setStatus("ready", "Ready.");
     },
     (error: unknown) => {
-      if (running) return;
+      if (!starting()) return;
       const info = describeError(error);
       setStatus("error", `The sandbox failed to start: ${info.klass}: ${info.message}`);
     },
