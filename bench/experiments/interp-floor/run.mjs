@@ -6,7 +6,7 @@
 //
 //   node bench/experiments/interp-floor/run.mjs [rounds=7]
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { median } from "../../lib.mjs";
@@ -55,6 +55,7 @@ for (let r = 0; r < rounds; r++) {
   rows.wasm.push(inWasm());
   rows.gcc.push(natively(gcc));
 }
+rmSync(out, { recursive: true });
 const [w, c, g] = [median(rows.wasm), median(rows.clang), median(rows.gcc)];
 console.log(
   `XOR loop of ${N} in interp.c, medians of ${rounds} rounds of 31 runs: native clang -O2 ` +

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,9 +29,13 @@ describe("kobako CLI", () => {
 
   it("runs a file", () => {
     const dir = mkdtempSync(join(tmpdir(), "kobako-cli-"));
-    const file = join(dir, "script.rb");
-    writeFileSync(file, 'warn "careful"\n:done\n');
-    expect(kobako([file])).toEqual({ status: 0, stdout: ":done\n", stderr: "careful\n" });
+    try {
+      const file = join(dir, "script.rb");
+      writeFileSync(file, 'warn "careful"\n:done\n');
+      expect(kobako([file])).toEqual({ status: 0, stdout: ":done\n", stderr: "careful\n" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("runs standard input with -", () => {

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -93,15 +93,19 @@ describe("prepare", () => {
   it("rejects with SetupError when kobako.wasm cannot load, and the next call tries again", async () => {
     const broken = join(tmpdir(), `kobako-prepare-${process.pid}.wasm`);
     await writeFile(broken, "not wasm");
-    const { platform, counter } = counted({ wasmPath: broken });
-    const sandbox = new Sandbox({}, platform);
-    const first = await failure<SetupError>(sandbox.prepare());
-    expect(first).toBeInstanceOf(SetupError);
-    expect(first.message).toContain(broken);
-    expect(await failure(sandbox.prepare())).toBeInstanceOf(SetupError);
-    expect(await failure(sandbox.eval("1"))).toBeInstanceOf(SetupError);
-    // No worker is left running for a guest that never loaded.
-    expect(counter.started).toBeGreaterThanOrEqual(1);
+    try {
+      const { platform, counter } = counted({ wasmPath: broken });
+      const sandbox = new Sandbox({}, platform);
+      const first = await failure<SetupError>(sandbox.prepare());
+      expect(first).toBeInstanceOf(SetupError);
+      expect(first.message).toContain(broken);
+      expect(await failure(sandbox.prepare())).toBeInstanceOf(SetupError);
+      expect(await failure(sandbox.eval("1"))).toBeInstanceOf(SetupError);
+      // No worker is left running for a guest that never loaded.
+      expect(counter.started).toBeGreaterThanOrEqual(1);
+    } finally {
+      await rm(broken, { force: true });
+    }
   });
 
   it("rejects on a closed sandbox", async () => {

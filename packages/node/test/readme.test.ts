@@ -3,11 +3,11 @@
 // `console.log(...); // expected` line must print exactly `expected`. The CLI lines of the
 // README run too.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const readme = readFileSync(fileURLToPath(new URL("../../../README.md", import.meta.url)), "utf8");
@@ -20,8 +20,14 @@ function blocks(language: string): string[] {
   return found;
 }
 
+const scratches: string[] = [];
+afterAll(() => {
+  for (const dir of scratches) rmSync(dir, { recursive: true, force: true });
+});
+
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), "kobako-readme-"));
+  scratches.push(dir);
   mkdirSync(join(dir, "node_modules", "@kobako"), { recursive: true });
   symlinkSync(packageDir, join(dir, "node_modules", "@kobako", "node"), "dir");
   return dir;
