@@ -4,7 +4,7 @@
 #   guest/build.sh [OUTPUT]        (default OUTPUT: data/kobako.wasm)
 #
 # Environment: KOBAKO_BUILD_DIR (scratch folder, default .guest-build/), KOBAKO_SKIP_TOOLCHAIN=1 to
-# skip the apt step. Third-party sources are fetched as Debian source packages, checked against the
+# skip the apt step, KOBAKO_PREINIT=0 for a module that boots in the worker. Third-party sources are fetched as Debian source packages, checked against the
 # sha256 sums below, unpacked into the scratch folder and patched there; none is committed.
 set -euo pipefail
 
@@ -116,12 +116,12 @@ $CLANG --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor -mexception-hand
   -Wl,--gc-sections -Wl,--strip-debug \
   -o "$OUT.linked"
 
-# --- boot at build time (guest/preinit.mjs), opt-in: KOBAKO_PREINIT=1 ---------------------------
-# A booted module takes 70-150 ms of boot off a worker's start but costs ~16 KB of gzip, which the
-# 500 KB budget does not have (docs/BENCHMARKS.md, "A guest booted at build time"); the shipped
-# kobako.wasm boots in the worker. The function names kept by the link let preinit.mjs find the
-# code only boot runs; wasm-opt drops them.
-if [ "${KOBAKO_PREINIT:-0}" = 1 ]; then
+# --- boot at build time (guest/preinit.mjs); KOBAKO_PREINIT=0 builds a module that boots itself -
+# A booted module takes the guest's boot off every worker's start (import to first result 95 ->
+# 78 ms here) for ~17 KB of gzip, which the -Os build left room for (docs/BENCHMARKS.md, "A guest
+# booted at build time"). The function names kept by the link let preinit.mjs find the code only
+# boot runs; wasm-opt drops them.
+if [ "${KOBAKO_PREINIT:-1}" = 1 ]; then
   log "booting the guest into its data segments"
   node "$GUEST_DIR/preinit.mjs" "$OUT.linked" "$OUT.booted"
   rm -f "$OUT.linked"
