@@ -37,3 +37,4 @@ export { isReadyMessage, READY_MESSAGE } from "./protocol.js";
 export { RubySymbol } from "./symbol.js";
 export { MAX_CONTAINERS } from "./wire/shape.js";
 export { MAX_PAYLOAD } from "./wire/types.js";
+export { precompileFirstEval } from "./worker/precompile.js";

@@ -94,6 +94,18 @@ describe("B64 script failures", () => {
       expect(error.message).toMatch(/^could not load kobako.wasm from \/.*errors\.test\.ts: /);
     }
   });
+
+  it("a WebAssembly module that is not a kobako guest: the worker says why, every call", async () => {
+    // The platform runs a first eval of the module on this thread before any worker gets it
+    // (precompileFirstEval); that must neither throw here nor hide what the worker finds.
+    const empty = await WebAssembly.compile(Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0));
+    await using sandbox = new Sandbox({}, kobako.createPlatform({ module: empty }));
+    for (let i = 0; i < 2; i++) {
+      const error = await failure(sandbox.eval("1"));
+      expect(error).toBeInstanceOf(TrapError);
+      expect(error.message).toMatch(/^could not start a sandbox worker: .*missing export/);
+    }
+  });
 });
 
 function escapeRegExp(text: string): string {
