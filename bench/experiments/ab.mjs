@@ -10,6 +10,7 @@
 // Prints the median block of each build, per call, and their ratio (B/A; < 1: B is faster).
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { median } from "../lib.mjs";
 
 const [pathA, pathB, which = "nil", blocksArg = "40"] = process.argv.slice(2);
 if (!pathA || !pathB) {
@@ -44,7 +45,6 @@ async function block(call) {
   return ((performance.now() - started) / PER_BLOCK) * 1000;
 }
 
-const median = (values) => values.slice().sort((x, y) => x - y)[values.length >> 1];
 const callA = measure(a);
 const callB = measure(b);
 for (let i = 0; i < 5; i++) {

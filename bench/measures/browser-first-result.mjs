@@ -107,7 +107,7 @@ export default async function browserFirstResult() {
         `${floor.map((x) => x.at.toFixed(0)).join(", ")} ms`,
       `the page's module (its imports, @kobako/browser included, loaded) starts at ` +
         `${fmtTime(moduleAt)}; from there new Sandbox() + first eval (worker start, wasm fetch + ` +
-        `compile, boot) take ${fmtTime(median(kobako.map((r) => r.at - r.module)))}`,
+        `compile, instantiate) take ${fmtTime(median(kobako.map((r) => r.at - r.module)))}`,
     ],
   };
 }

@@ -33,7 +33,7 @@ export default async function coldStart() {
       `median of ${RUNS} processes each (ruby.wasm: ${RUBY_RUNS}), interleaved; from the start of ` +
         `\`await import("@kobako/node")\` to eval("nil")'s result: import ` +
         `${fmtTime(median(kobako.map((r) => r.imported - r.start)))}, then new Sandbox() + ` +
-        `first eval (worker start, compile, boot) ${fmtTime(median(kobako.map((r) => r.ready - r.imported)))}; ` +
+        `first eval (worker start, compile, instantiate) ${fmtTime(median(kobako.map((r) => r.ready - r.imported)))}; ` +
         `process start → result ${fmtTime(median(kobako.map((r) => r.ready)))}, node alone ` +
         `reaches user code at ${fmtTime(median(node.map((r) => r.ready)))}; runs: ` +
         `${kobako.map((r) => first(r).toFixed(0)).join(", ")} ms`,

@@ -23,7 +23,7 @@ export default async function firstResult() {
     pass: result <= 50,
     notes: [
       `median of ${RUNS} fresh processes, timed from the dynamic import; the import itself ` +
-        `${fmtTime(imported)}, then worker start + compile + guest boot + first eval ` +
+        `${fmtTime(imported)}, then worker start + compile + instantiate + first eval ` +
         `${fmtTime(result - imported)}; runs: ${kobako.map((r) => r.result.toFixed(0)).join(", ")} ms`,
     ],
   };
