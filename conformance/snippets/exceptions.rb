@@ -286,3 +286,11 @@ end
 [RuntimeError.new("").detailed_message, KeyError.new("").detailed_message]
 # == inspect-multiline
 RuntimeError.new("a\nb").inspect
+# == arithmetic-with-nil-messages
+def err = yield rescue [$!.class, $!.message]
+[err { 1 + nil }, err { 1 - nil }, err { 2 * nil }, err { 1 / nil }, err { 1 % nil }, err { 2 ** nil },
+ err { 1.5 + nil }, err { 1.5 * nil }, err { 1 + "2" }, err { 2 * :a }, err { 1.fdiv(nil) }]
+# == comparison-failure-messages
+def err = yield rescue [$!.class, $!.message]
+[err { 1 < nil }, err { 1 < "a" }, err { 1.5 > nil }, err { 3 <= :x }, err { 2 >= [1] },
+ err { "a" < 1 }, err { "a".between?(1, 2) }, err { 5.clamp("a", "b") }, err { [1, "a"].max }]

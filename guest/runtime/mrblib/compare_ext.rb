@@ -22,11 +22,13 @@ module Comparable
 end
 
 module Kobako
-  # a <=> b, or CRuby's ArgumentError when they do not compare.
+  # a <=> b, or CRuby's ArgumentError when they do not compare (b inspected when CRuby would: nil,
+  # true, false, a Symbol, an Integer, a Float; named by its class otherwise).
   def self.__compare(a, b)
     c = a <=> b
-    raise ArgumentError, "comparison of #{a.class} with #{b.inspect} failed" if c.nil?
-    c
+    return c unless c.nil?
+    shown = b.nil? || b == true || b == false || b.is_a?(Symbol) || b.is_a?(Integer) || b.is_a?(Float) ? b.inspect : b.class
+    raise ArgumentError, "comparison of #{a.class} with #{shown} failed"
   end
 
   def self.__extreme_by(enum, n, sign, block)

@@ -90,6 +90,11 @@ class Integer
   end
 
   def fdiv(other)
+    # CRuby's TypeError for a non-number (nil.to_f would make 1.fdiv(nil) Infinity)
+    unless other.is_a?(Numeric)
+      shown = other.nil? || other == true || other == false || other.is_a?(Symbol) ? other.inspect : other.class
+      raise TypeError, "#{shown} can't be coerced into Integer"
+    end
     to_f / other.to_f
   end
 
