@@ -294,3 +294,7 @@ def err = yield rescue [$!.class, $!.message]
 def err = yield rescue [$!.class, $!.message]
 [err { 1 < nil }, err { 1 < "a" }, err { 1.5 > nil }, err { 3 <= :x }, err { 2 >= [1] },
  err { "a" < 1 }, err { "a".between?(1, 2) }, err { 5.clamp("a", "b") }, err { [1, "a"].max }]
+# == big-integer-with-nil-messages
+def err = yield rescue [$!.class, $!.message]
+b = 2**70
+[err { b + nil }, err { b - "1" }, err { b * nil }, err { b / nil }, err { b < nil }, err { b ** nil }, err { b & :x }]

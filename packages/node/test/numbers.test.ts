@@ -153,3 +153,24 @@ describe("random integers over 64-bit ranges", () => {
     expect(draws.some((x) => BigInt(x) > 2n ** 62n)).toBe(true);
   });
 });
+
+describe("a big Integer with a Rational", () => {
+  // mruby's Rational holds 64-bit parts only (Rational(2**70, 3) is a RangeError), and the big
+  // Integer's arithmetic took the Rational's integer part: (2**70) + 1/2r answered 2**70.
+  it.each([
+    "(2**70) + Rational(1, 2)",
+    "(2**70) * Rational(1, 2)",
+    "(2**70) - 1/2r",
+    "(2**70) / 1/3r",
+  ])("%s is a RangeError, not a silently wrong Integer", async (source) => {
+    const error = await failure(sandbox.eval(source));
+    expect(error).toMatchObject({ klass: "RangeError", message: "integer overflow in rational" });
+  });
+
+  it("small Integers with a Rational stay exact", async () => {
+    expect(await sandbox.eval("[(5 + 1/2r).inspect, (2**62 * 1/4r).inspect]")).toEqual([
+      "(11/2)",
+      "(1152921504606846976/1)",
+    ]);
+  });
+});
