@@ -167,6 +167,15 @@ describe("a big Integer with a Rational", () => {
     expect(error).toMatchObject({ klass: "RangeError", message: "integer overflow in rational" });
   });
 
+  it("== between a big Integer and a Rational or a Complex answers, both ways", async () => {
+    // Each side asked the other back: SystemStackError.
+    expect(
+      await sandbox.eval(
+        "b = 2**70; [b == 1/2r, 1/2r == b, b == Complex(1, 1), Complex(1, 1) == b, b == Complex(2**70, 0), [b].include?(1/2r)]",
+      ),
+    ).toEqual([false, false, false, false, true, false]);
+  });
+
   it("small Integers with a Rational stay exact", async () => {
     expect(await sandbox.eval("[(5 + 1/2r).inspect, (2**62 * 1/4r).inspect]")).toEqual([
       "(11/2)",
