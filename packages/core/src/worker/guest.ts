@@ -29,7 +29,8 @@ const RED_ZONE_MARGIN = 4096;
 const PAGE = 65536;
 /** `kobako_limits` takes int32 arguments. */
 const INT32_MAX = 2 ** 31 - 1;
-const NO_LIMITS: EvalLimits = {
+/** No caps: output, memory and time unbounded (the warm-up, precompile.ts). */
+export const NO_LIMITS: EvalLimits = {
   stdoutLimit: 0,
   stderrLimit: 0,
   memoryLimit: 0,

@@ -1,16 +1,10 @@
 import type { EvalLimits } from "../protocol.js";
 import { encodeInvocation } from "../wire/index.js";
-import { GuestInstance } from "./guest.js";
+import { GuestInstance, NO_LIMITS } from "./guest.js";
 
 const FIRST_EVAL = encodeInvocation([], [], { kind: "eval", source: "nil" });
 /** "nil" cannot run long; the timeout only bounds a module that is not the shipped one. */
-const LIMITS: EvalLimits = {
-  stdoutLimit: 0,
-  stderrLimit: 0,
-  memoryLimit: 0,
-  timeout: 1000,
-  seed: 0,
-};
+const LIMITS: EvalLimits = { ...NO_LIMITS, timeout: 1000 };
 
 /**
  * Runs `eval("nil")` once on a throwaway instance of `module`, in the calling thread, so that the
