@@ -22,13 +22,19 @@ module Comparable
 end
 
 module Kobako
-  # a <=> b, or CRuby's ArgumentError when they do not compare (b inspected when CRuby would: nil,
-  # true, false, a Symbol, an Integer, a Float; named by its class otherwise).
+  # How CRuby names the other operand of a failed comparison or coercion: inspected when it is
+  # one of CRuby's special constants (nil, true, false, a Symbol, an Integer, a Float), by its
+  # class otherwise. The guest's C code has the same rule (patch 74's kobako_coerce_failed).
+  def self.__shown(v)
+    v.nil? || v == true || v == false || v.is_a?(Symbol) || v.is_a?(Integer) || v.is_a?(Float) ? v.inspect : v.class
+  end
+
+  # a <=> b, or CRuby's ArgumentError when they do not compare (Comparable's operators and
+  # Enumerable#max/min call it too: patch 74).
   def self.__compare(a, b)
     c = a <=> b
-    return c unless c.nil?
-    shown = b.nil? || b == true || b == false || b.is_a?(Symbol) || b.is_a?(Integer) || b.is_a?(Float) ? b.inspect : b.class
-    raise ArgumentError, "comparison of #{a.class} with #{shown} failed"
+    raise ArgumentError, "comparison of #{a.class} with #{__shown(b)} failed" if c.nil?
+    c
   end
 
   def self.__extreme_by(enum, n, sign, block)

@@ -91,10 +91,7 @@ class Integer
 
   def fdiv(other)
     # CRuby's TypeError for a non-number (nil.to_f would make 1.fdiv(nil) Infinity)
-    unless other.is_a?(Numeric)
-      shown = other.nil? || other == true || other == false || other.is_a?(Symbol) ? other.inspect : other.class
-      raise TypeError, "#{shown} can't be coerced into Integer"
-    end
+    raise TypeError, "#{Kobako.__shown(other)} can't be coerced into Integer" unless other.is_a?(Numeric)
     to_f / other.to_f
   end
 
